@@ -1,0 +1,159 @@
+namespace HyperVSim.Engine;
+
+/// <summary>
+/// Something that happens at one simulated instant. Pending until triggered with <see cref="Succeed"/> or
+/// <see cref="Fail"/>; the simulation then processes it, resuming the process waiting on it and running its
+/// callbacks. Triggering twice throws and names the event. A failed event that nobody waits on stops the run.
+/// </summary>
+public class Event
+{
+    private object? _value;
+    private Exception? _error;
+    private Process? _waiter;
+    private List<Process>? _moreWaiters;
+    private List<Action<Event>>? _callbacks;
+
+    public Event(Simulation simulation, string name)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        Simulation = simulation;
+        Name = name ?? throw new ArgumentNullException(nameof(name));
+    }
+
+    public Simulation Simulation { get; }
+
+    /// <summary>A name for messages and traces.</summary>
+    public string Name { get; private protected set; }
+
+    public EventState State { get; internal set; }
+
+    /// <summary>True unless the event failed.</summary>
+    public bool Ok => _error is null;
+
+    /// <summary>The failure, when the event failed.</summary>
+    public Exception? Error => _error;
+
+    /// <summary>The value it succeeded with; reading it on a failed event throws the failure.</summary>
+    public object? Value => _error is null
+        ? _value
+        : throw new SimulationException($"event '{Name}' failed: {_error.Message}", _error);
+
+    /// <summary>Triggers the event now with a value; it is processed after the events already due at this instant.</summary>
+    public Event Succeed(object? value = null, EventPriority priority = EventPriority.Normal)
+    {
+        EnsurePending("succeed");
+        _value = value;
+        State = EventState.Triggered;
+        Simulation.Enqueue(this, Simulation.Now, priority);
+        return this;
+    }
+
+    /// <summary>Triggers the event now as failed.</summary>
+    public Event Fail(Exception error, EventPriority priority = EventPriority.Normal)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        EnsurePending("fail");
+        _error = error;
+        State = EventState.Triggered;
+        Simulation.Enqueue(this, Simulation.Now, priority);
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="callback"/> when the event is processed. Not allowed once processed.</summary>
+    public void AddCallback(Action<Event> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        if (State is EventState.Processed or EventState.Cancelled)
+        {
+            throw new SimulationException($"event '{Name}' is {State}: a callback can no longer be added");
+        }
+
+        (_callbacks ??= new List<Action<Event>>(2)).Add(callback);
+    }
+
+    internal void AddWaiter(Process process)
+    {
+        if (_waiter is null)
+        {
+            _waiter = process;
+        }
+        else
+        {
+            (_moreWaiters ??= new List<Process>(2)).Add(process);
+        }
+    }
+
+    internal void RemoveWaiter(Process process)
+    {
+        if (ReferenceEquals(_waiter, process))
+        {
+            _waiter = null;
+        }
+        else
+        {
+            _moreWaiters?.Remove(process);
+        }
+    }
+
+    /// <summary>Sets the event up to be triggered at a later time by the simulation itself (timeouts).</summary>
+    private protected void ScheduleAt(SimTime at, object? value)
+    {
+        _value = value;
+        State = EventState.Triggered;
+        Simulation.Enqueue(this, at, EventPriority.Normal);
+    }
+
+    /// <summary>Processes the event: resumes its waiters, then runs its callbacks, in the order they were added.</summary>
+    internal virtual void Fire()
+    {
+        State = EventState.Processed;
+        Process? waiter = _waiter;
+        List<Process>? more = _moreWaiters;
+        List<Action<Event>>? callbacks = _callbacks;
+        _waiter = null;
+        _moreWaiters = null;
+        _callbacks = null;
+        if (_error is not null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
+        {
+            throw new SimulationException($"event '{Name}' failed at {Simulation.Now} and nothing handled it: {_error.Message}", _error);
+        }
+
+        waiter?.Resume(this);
+        if (more is not null)
+        {
+            foreach (Process p in more)
+            {
+                p.Resume(this);
+            }
+        }
+
+        if (callbacks is not null)
+        {
+            foreach (Action<Event> cb in callbacks)
+            {
+                cb(this);
+            }
+        }
+    }
+
+    /// <summary>Returns a recycled event to its pending state (pooled delays only).</summary>
+    private protected void ResetForReuse()
+    {
+        _value = null;
+        _error = null;
+        _waiter = null;
+        _moreWaiters = null;
+        _callbacks = null;
+        State = EventState.Pending;
+    }
+
+    private void EnsurePending(string verb)
+    {
+        if (State != EventState.Pending)
+        {
+            throw new SimulationException($"event '{Name}' cannot {verb}: it is already {State}");
+        }
+    }
+
+    public override string ToString() => $"{Name} ({State})";
+}

@@ -1,0 +1,193 @@
+namespace HyperVSim.Engine;
+
+/// <summary>
+/// The clock and the future event list. Everything that happens is an <see cref="Event"/> processed in
+/// (time, priority, insertion) order; multi-step activities are <see cref="HyperVSim.Engine.Process"/> iterators. The
+/// simulation knows nothing of what it simulates.
+/// </summary>
+public sealed class Simulation
+{
+    private readonly EventQueue _queue = new();
+    private readonly Stack<Delay> _delayPool = new();
+    private long _cancelledPending;
+
+    public Simulation(SimulationOptions? options = null)
+    {
+        Options = options ?? new SimulationOptions();
+        if (Options.MaxEvents <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.MaxEvents, "MaxEvents must be positive");
+        }
+    }
+
+    public SimulationOptions Options { get; }
+
+    /// <summary>The current simulated time.</summary>
+    public SimTime Now { get; private set; }
+
+    /// <summary>Events processed so far (cancelled ones not counted).</summary>
+    public long EventsProcessed { get; private set; }
+
+    /// <summary>Events scheduled and not yet processed or cancelled.</summary>
+    public long PendingEvents => _queue.Count - _cancelledPending;
+
+    /// <summary>The process whose steps are running now, if any.</summary>
+    public Process? ActiveProcess { get; internal set; }
+
+    /// <summary>A new pending event, triggered later by the model with <see cref="Event.Succeed"/> or <see cref="Event.Fail"/>.</summary>
+    public Event Event(string name) => new(this, name);
+
+    /// <summary>An event that fires after <paramref name="delay"/>; it can be cancelled.</summary>
+    public Timeout Timeout(SimTime delay, object? value = null, string name = "timeout") => new(this, delay, value, name);
+
+    /// <summary>
+    /// A pooled wait for a process to yield directly; it costs no allocation. Not cancellable and not to be
+    /// kept: use <see cref="Timeout"/> for that.
+    /// </summary>
+    public Event Delay(SimTime delay)
+    {
+        if (delay < SimTime.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "delay must not be negative");
+        }
+
+        Delay d = _delayPool.Count > 0 ? _delayPool.Pop() : new Delay(this);
+        d.Start(Now + delay);
+        return d;
+    }
+
+    /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/>; cancel it through the returned timeout.</summary>
+    public Timeout Call(SimTime delay, Action action, string name = "call")
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        Timeout t = Timeout(delay, null, name);
+        t.AddCallback(_ => action());
+        return t;
+    }
+
+    /// <summary>Starts a process now (before normal events at this instant).</summary>
+    public Process Process(IEnumerable<Event> steps, string name)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var p = new Process(this, name);
+        p.Start(steps);
+        return p;
+    }
+
+    /// <summary>Starts a process whose steps need a handle on their own process (to see interrupts).</summary>
+    public Process Process(Func<Process, IEnumerable<Event>> steps, string name)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        var p = new Process(this, name);
+        p.Start(steps(p));
+        return p;
+    }
+
+    /// <summary>An event that succeeds when all of <paramref name="events"/> have succeeded.</summary>
+    public Condition AllOf(IReadOnlyList<Event> events, string name = "allOf") => new(this, name, events, all: true);
+
+    /// <summary>An event that succeeds when any of <paramref name="events"/> has succeeded.</summary>
+    public Condition AnyOf(IReadOnlyList<Event> events, string name = "anyOf") => new(this, name, events, all: false);
+
+    /// <summary>Processes the next event. Returns false when none is left.</summary>
+    public bool Step()
+    {
+        while (_queue.Count > 0)
+        {
+            Event e = _queue.Dequeue(out long time);
+            if (e.State == EventState.Cancelled)
+            {
+                _cancelledPending--;
+                continue;
+            }
+
+            Now = new SimTime(time);
+            if (++EventsProcessed > Options.MaxEvents)
+            {
+                throw new SimulationException(
+                    $"runaway simulation: more than {Options.MaxEvents:N0} events by {Now} (last: '{e.Name}'). " +
+                    "A model is probably rescheduling itself without progress; if the run is really this large, raise MaxEvents.");
+            }
+
+            e.Fire();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Runs until no event is left, or until <paramref name="until"/> (events at that instant included; the clock then reads <paramref name="until"/>).</summary>
+    public RunOutcome Run(SimTime? until = null)
+    {
+        if (until is { } limit && limit < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), limit, $"stop time is before now ({Now})");
+        }
+
+        long start = EventsProcessed;
+        while (true)
+        {
+            if (!TryPeekLive(out long next))
+            {
+                if (until is { } end)
+                {
+                    Now = end;
+                    return new RunOutcome(RunStop.TimeReached, Now, EventsProcessed - start);
+                }
+
+                return new RunOutcome(RunStop.NoEventsLeft, Now, EventsProcessed - start);
+            }
+
+            if (until is { } stop && next > stop.Nanoseconds)
+            {
+                Now = stop;
+                return new RunOutcome(RunStop.TimeReached, Now, EventsProcessed - start);
+            }
+
+            Step();
+        }
+    }
+
+    /// <summary>Runs until <paramref name="stop"/> returns true (checked before each event) or no event is left.</summary>
+    public RunOutcome RunUntil(Func<bool> stop)
+    {
+        ArgumentNullException.ThrowIfNull(stop);
+        long start = EventsProcessed;
+        while (true)
+        {
+            if (stop())
+            {
+                return new RunOutcome(RunStop.ConditionMet, Now, EventsProcessed - start);
+            }
+
+            if (!Step())
+            {
+                return new RunOutcome(RunStop.NoEventsLeft, Now, EventsProcessed - start);
+            }
+        }
+    }
+
+    internal void Enqueue(Event e, SimTime at, EventPriority priority) => _queue.Enqueue(e, at.Nanoseconds, priority);
+
+    internal void NoteCancelled() => _cancelledPending++;
+
+    internal void ReturnDelay(Delay d) => _delayPool.Push(d);
+
+    private bool TryPeekLive(out long time)
+    {
+        while (_queue.TryPeekTime(out time))
+        {
+            // Drop cancelled entries at the head so they neither advance the clock nor count.
+            Event head = _queue.PeekEvent();
+            if (head.State != EventState.Cancelled)
+            {
+                return true;
+            }
+
+            _queue.Dequeue(out _);
+            _cancelledPending--;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,33 @@
+namespace HyperVSim.Model.Specs;
+
+/// <summary>A Hyper-V host (cluster node).</summary>
+public sealed record HostSpec
+{
+    public required string Name { get; init; }
+
+    public HyperVVersion Version { get; init; } = HyperVVersion.V2012R2;
+
+    public CpuSpec Cpu { get; init; } = new();
+
+    /// <summary>Physical memory in bytes.</summary>
+    public required long MemoryBytes { get; init; }
+
+    /// <summary>Memory kept for the management OS (root partition); VMs fit in the rest.</summary>
+    public long MemoryReserveBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    public IReadOnlyList<NicSpec> Nics { get; init; } = [];
+
+    /// <summary>Virtual switches on the host; empty: one per network its NICs attach to, named after the network.</summary>
+    public IReadOnlyList<string> VirtualSwitches { get; init; } = [];
+}
+
+/// <summary>A host's processors.</summary>
+public sealed record CpuSpec
+{
+    public int Cores { get; init; } = 16;
+
+    public double Ghz { get; init; } = 2.6;
+
+    /// <summary>intel or amd: live migration never crosses vendors.</summary>
+    public string Vendor { get; init; } = "intel";
+}

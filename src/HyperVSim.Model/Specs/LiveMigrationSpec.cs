@@ -1,0 +1,37 @@
+using HyperVSim.Engine;
+
+namespace HyperVSim.Model.Specs;
+
+/// <summary>
+/// Live-migration settings shared by the cluster's hosts, and the parameters of the pre-copy model
+/// (docs/model.md gives each default and its source).
+/// </summary>
+public sealed record LiveMigrationSpec
+{
+    /// <summary>Transport option: tcpip, compression or smb. Null: compression on 2012 R2, tcpip on 2012.</summary>
+    public string? Option { get; init; }
+
+    /// <summary>Simultaneous live migrations per host (Hyper-V default 2), counted at source and destination.</summary>
+    public int MaxSimultaneous { get; init; } = 2;
+
+    /// <summary>Live-migration networks in the order they are tried; empty: every network with role liveMigration, in listed order.</summary>
+    public IReadOnlyList<string> Networks { get; init; } = [];
+
+    /// <summary>Most memory-copy passes while the VM runs (2012 R2: 5).</summary>
+    public int MaxPasses { get; init; } = 5;
+
+    /// <summary>Stop pre-copy once the remaining dirty memory could be sent within this time.</summary>
+    public SimTime BlackoutTarget { get; init; } = SimTime.FromMilliseconds(300);
+
+    /// <summary>Connect, send configuration, create the skeleton VM on the target.</summary>
+    public SimTime SetupTime { get; init; } = SimTime.FromSeconds(1);
+
+    /// <summary>Relative spread of the setup time, drawn uniformly in ±jitter per migration (0 to 1).</summary>
+    public double SetupJitter { get; init; } = 0.1;
+
+    /// <summary>Resume on the target, unsolicited ARP; the guest is still paused during it.</summary>
+    public SimTime SwitchoverTime { get; init; } = SimTime.FromMilliseconds(50);
+
+    /// <summary>CPU, device and configuration state sent in the blackout besides the last dirty pages.</summary>
+    public long DeviceStateBytes { get; init; } = 16L * 1024 * 1024;
+}

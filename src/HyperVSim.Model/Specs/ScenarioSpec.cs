@@ -1,0 +1,28 @@
+using HyperVSim.Engine;
+
+namespace HyperVSim.Model.Specs;
+
+/// <summary>A whole scenario, validated and in base units: what the model builds a cluster from.</summary>
+public sealed record ScenarioSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary>Root seed of every random stream.</summary>
+    public long Seed { get; init; } = 1;
+
+    /// <summary>Stop time; null runs until no event is left.</summary>
+    public SimTime? Until { get; init; }
+
+    public ClusterSpec Cluster { get; init; } = new();
+
+    public IReadOnlyList<NetworkSpec> Networks { get; init; } = [];
+
+    public IReadOnlyList<HostSpec> Hosts { get; init; } = [];
+
+    public IReadOnlyList<StorageSpec> Storage { get; init; } = [];
+
+    public IReadOnlyList<VmSpec> Vms { get; init; } = [];
+
+    /// <summary>Scripted events, in the order the scenario lists them.</summary>
+    public IReadOnlyList<ScenarioEventSpec> Events { get; init; } = [];
+}

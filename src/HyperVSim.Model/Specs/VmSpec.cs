@@ -1,0 +1,65 @@
+namespace HyperVSim.Model.Specs;
+
+/// <summary>A virtual machine.</summary>
+public sealed record VmSpec
+{
+    public required string Name { get; init; }
+
+    /// <summary>1 (BIOS) or 2 (UEFI).</summary>
+    public int Generation { get; init; } = 1;
+
+    /// <summary>Assigned (startup) memory in bytes.</summary>
+    public required long MemoryBytes { get; init; }
+
+    public int Vcpus { get; init; } = 1;
+
+    /// <summary>Fraction of its vCPUs the guest keeps busy (0 to 1).</summary>
+    public double CpuLoad { get; init; } = 0.1;
+
+    public DirtyingSpec Dirtying { get; init; } = new();
+
+    public MemoryContentSpec MemoryContent { get; init; } = new();
+
+    public IReadOnlyList<DiskSpec> Disks { get; init; } = [];
+
+    public IReadOnlyList<VmNicSpec> Nics { get; init; } = [];
+
+    /// <summary>Host it runs on at time 0; null lets the cluster place it.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>running (at time 0) or off.</summary>
+    public VmInitialState State { get; init; } = VmInitialState.Running;
+}
+
+/// <summary>State of a VM at time 0.</summary>
+public enum VmInitialState
+{
+    Running,
+    Off,
+}
+
+/// <summary>How the guest dirties memory: model name (none, constant, workingSet), rate in bytes/s, writable working set in bytes.</summary>
+public sealed record DirtyingSpec
+{
+    public string Model { get; init; } = "none";
+
+    public double BytesPerSecond { get; init; }
+
+    /// <summary>Pages the guest writes to; only for workingSet.</summary>
+    public long? WorkingSetBytes { get; init; }
+}
+
+/// <summary>What the guest's memory holds: the share of zero pages, and how well the rest compresses.</summary>
+public sealed record MemoryContentSpec
+{
+    public double ZeroPageFraction { get; init; }
+
+    /// <summary>Original size over compressed size of non-zero pages.</summary>
+    public double CompressionRatio { get; init; } = 2.0;
+}
+
+/// <summary>A virtual disk.</summary>
+public sealed record DiskSpec(string Name, long SizeBytes, string Controller, string? Storage);
+
+/// <summary>A VM network adapter on a cluster network.</summary>
+public sealed record VmNicSpec(string Network, bool Protected = true);
