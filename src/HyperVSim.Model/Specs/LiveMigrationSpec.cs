@@ -34,4 +34,7 @@ public sealed record LiveMigrationSpec
 
     /// <summary>CPU, device and configuration state sent in the blackout besides the last dirty pages.</summary>
     public long DeviceStateBytes { get; init; } = 16L * 1024 * 1024;
+
+    /// <summary>Most bytes per second one TCP stream carries, whatever the NIC (null: no ceiling).</summary>
+    public double? StreamCeilingBytesPerSecond { get; init; }
 }

@@ -1,0 +1,95 @@
+using HyperVSim.Engine;
+using Timeout = HyperVSim.Engine.Timeout;
+
+namespace HyperVSim.Flow;
+
+/// <summary>
+/// A transfer of an amount of units over a set of resources. Its rate is its max-min fair share, no more
+/// than its own bound; <see cref="Completion"/> succeeds (value true) when the amount is through, or with
+/// value false when the flow is cancelled.
+/// </summary>
+public sealed class Flow
+{
+    internal Flow(string name, double amount, IReadOnlyList<Resource> resources, double bound, double weight, Event completion, SimTime now)
+    {
+        Name = name;
+        Amount = amount;
+        RemainingAtUpdate = amount;
+        Resources = resources;
+        Bound = bound;
+        Weight = weight;
+        Completion = completion;
+        LastUpdate = now;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Units to transfer in all.</summary>
+    public double Amount { get; }
+
+    public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>The flow's own rate cap in units per second; +∞ when none.</summary>
+    public double Bound { get; internal set; }
+
+    /// <summary>Share weight in max-min sharing (1 = equal share).</summary>
+    public double Weight { get; }
+
+    /// <summary>Current rate in units per second.</summary>
+    public double Rate { get; internal set; }
+
+    /// <summary>What set the rate at the last recompute: the saturated resource, or null when the flow's own bound did.</summary>
+    public Resource? Bottleneck { get; internal set; }
+
+    /// <summary>True when the flow's own bound, not a resource, set its rate.</summary>
+    public bool BoundByOwnCap => Bottleneck is null && Active;
+
+    public Event Completion { get; }
+
+    public bool Active { get; internal set; } = true;
+
+    internal double RemainingAtUpdate { get; set; }
+
+    internal SimTime LastUpdate { get; set; }
+
+    internal Timeout? CompletionTimer { get; set; }
+
+    internal bool Frozen { get; set; }
+
+    /// <summary>Whether the bottleneck resource carried other flows too at the last recompute.</summary>
+    public bool BottleneckShared { get; internal set; }
+
+    private readonly List<BottleneckSpan> _spans = [];
+
+    /// <summary>How long each bottleneck held this flow's rate, in the order first seen (time at rate 0 included).</summary>
+    public IReadOnlyList<BottleneckSpan> BottleneckSpans => _spans;
+
+    /// <summary>Adds the time since the last update to the current bottleneck's tally.</summary>
+    internal void TallyBottleneck(SimTime now)
+    {
+        SimTime span = now - LastUpdate;
+        if (span <= SimTime.Zero)
+        {
+            return;
+        }
+
+        for (int i = 0; i < _spans.Count; i++)
+        {
+            if (ReferenceEquals(_spans[i].Resource, Bottleneck) && _spans[i].Shared == BottleneckShared)
+            {
+                _spans[i] = _spans[i] with { Duration = _spans[i].Duration + span };
+                return;
+            }
+        }
+
+        _spans.Add(new BottleneckSpan(Bottleneck, BottleneckShared, span));
+    }
+
+    internal int Mark { get; set; }
+
+    /// <summary>Units still to transfer, as of <paramref name="now"/>.</summary>
+    public double RemainingAt(SimTime now) =>
+        Math.Max(0, RemainingAtUpdate - (Rate * (now - LastUpdate).Seconds));
+
+    public override string ToString() => $"{Name} ({Rate:G4}/s)";
+}

@@ -1,0 +1,50 @@
+using HyperVSim.Engine;
+using HyperVSim.Model.Results;
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model;
+
+/// <summary>Runs one scenario: builds the cluster, schedules the scripted events, runs the clock, and collects the records.</summary>
+public static class ClusterSimulation
+{
+    /// <summary>Runs <paramref name="spec"/> to its <c>until</c> time or until nothing is left to happen.</summary>
+    public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var sim = new Simulation(options);
+        var cluster = new Cluster(spec, sim);
+        var requestOrder = new List<Migration.LiveMigration>();
+
+        foreach (ScenarioEventSpec e in spec.Events)
+        {
+            switch (e)
+            {
+                case MigrateEventSpec m:
+                    sim.Call(m.At, () => requestOrder.Add(cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To))), $"migrate {m.Vm}");
+                    break;
+                default:
+                    throw new NotSupportedException($"{Describe(e)} events are not simulated in this version");
+            }
+        }
+
+        sim.Run(spec.Until);
+        SimTime end = sim.Now;
+        return new SimulationResult
+        {
+            Scenario = spec.Name,
+            Seed = spec.Seed,
+            SimulatedSeconds = end.Seconds,
+            EventsProcessed = sim.EventsProcessed,
+            Migrations = requestOrder.Where(m => m.Record is not null).Select(m => m.Record!).ToArray(),
+            Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),
+        };
+    }
+
+    private static string Describe(ScenarioEventSpec e) => e switch
+    {
+        DrainEventSpec => "drain",
+        FaultEventSpec { Repair: true } => "repair",
+        FaultEventSpec => "fail",
+        _ => e.GetType().Name,
+    };
+}

@@ -1,0 +1,26 @@
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model.Dirtying;
+
+/// <summary>The registry of memory-dirtying models, keyed by the name a scenario uses.</summary>
+public static class DirtyingModels
+{
+    private static readonly SortedDictionary<string, Func<DirtyingSpec, long, IMemoryDirtying>> Factories = new(StringComparer.Ordinal)
+    {
+        ["none"] = (_, _) => new NoDirtying(),
+        ["constant"] = (s, memory) => new ConstantDirtying(s.BytesPerSecond, memory),
+        ["workingSet"] = (s, memory) => new WorkingSetDirtying(s.BytesPerSecond, Math.Min(memory, s.WorkingSetBytes ?? memory)),
+    };
+
+    /// <summary>The names a scenario may use, in order.</summary>
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
+
+    /// <summary>The model for a VM of <paramref name="memoryBytes"/>; an unknown name throws, listing the valid ones.</summary>
+    public static IMemoryDirtying Create(DirtyingSpec spec, long memoryBytes)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Factories.TryGetValue(spec.Model, out var make)
+            ? make(spec, memoryBytes)
+            : throw new ArgumentException($"unknown memory-dirtying model '{spec.Model}'; valid: {string.Join(", ", Names)}", nameof(spec));
+    }
+}

@@ -1,0 +1,240 @@
+using HyperVSim.Engine;
+using HyperVSim.Model.Results;
+using HyperVSim.Model.Specs;
+using HyperVSim.Model.Transports;
+
+namespace HyperVSim.Model.Migration;
+
+/// <summary>
+/// One pre-copy live migration, read top to bottom as Hyper-V performs it (docs/model.md §Live migration):
+/// admission behind the simultaneous-migration limit; setup (connect, configuration, skeleton VM with its
+/// memory on the target); pass 0 sends all memory while the VM runs; each further pass resends what the
+/// guest dirtied during the previous one; pre-copy stops when the dirty set could be sent within the blackout
+/// target or after <c>maxPasses</c>; blackout (guest paused: last dirty pages and device state); switch-over
+/// (resume on the target); cleanup. Every phase becomes a <see cref="PhaseRecord"/>.
+/// </summary>
+public sealed class LiveMigration
+{
+    private readonly Cluster _cluster;
+    private readonly List<PhaseRecord> _phases = [];
+    private readonly Dictionary<string, double> _limits = new(StringComparer.Ordinal);
+    private readonly SimTime _requestedAt;
+    private SimTime? _startedAt;
+    private bool _holdsVm;
+
+    internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host target, string option, string requestedBy)
+    {
+        _cluster = cluster;
+        Vm = vm;
+        Source = source;
+        Target = target;
+        Option = option;
+        RequestedBy = requestedBy;
+        _requestedAt = cluster.Simulation.Now;
+    }
+
+    public VirtualMachine Vm { get; }
+
+    public Host Source { get; }
+
+    public Host Target { get; }
+
+    /// <summary>The transport option used (tcpip, compression, smb, ...).</summary>
+    public string Option { get; }
+
+    public string RequestedBy { get; }
+
+    /// <summary>Set when the migration has ended, whatever its result.</summary>
+    public MigrationRecord? Record { get; private set; }
+
+    private LiveMigrationSpec Settings => _cluster.Spec.Cluster.LiveMigration;
+
+    private SimTime Now => _cluster.Simulation.Now;
+
+    /// <summary>Ends a migration Hyper-V would not start, as failed with the reason.</summary>
+    internal void Refuse(string reason) => Finish("failed", reason, 0, 0, null, null);
+
+    internal IEnumerable<Event> Run()
+    {
+        Vm.Migrating = true;
+        _holdsVm = true;
+        Event admitted = _cluster.Admission.Request(Source, Target, Vm.Name);
+        yield return admitted;
+        _startedAt = Now;
+        string? refusal = _cluster.WhyCannotMove(Vm, Target, checkMemory: true);
+        if (refusal is not null)
+        {
+            Finish("failed", refusal, 0, 0, null, null);
+            yield break;
+        }
+
+        // Setup: connect, send the configuration, create the skeleton VM holding its memory on the target.
+        Target.IncomingReservedBytes += Vm.Spec.MemoryBytes;
+        SimTime setupStart = Now;
+        double jitter = Settings.SetupJitter * ((2 * Vm.MigrationRandom.NextDouble()) - 1);
+        yield return _cluster.Simulation.Delay(SimTime.FromSeconds(Settings.SetupTime.Seconds * (1 + jitter)));
+        AddPhase("setup", null, setupStart, 0, 0, 0, null);
+
+        TransportOpening opening = MigrationTransports.Get(Option).Open(new TransportContext(
+            _cluster.Simulation, _cluster.Flows, Vm, Source, Target, _cluster.LiveMigrationNetworks, Settings));
+        if (opening.Session is not { } session)
+        {
+            Target.IncomingReservedBytes -= Vm.Spec.MemoryBytes;
+            Finish("failed", opening.FailureReason, 0, 0, null, null);
+            yield break;
+        }
+
+        // Pre-copy passes while the guest runs.
+        long memory = Vm.Spec.MemoryBytes;
+        long toSend = memory;
+        long wire = 0;
+        int rounds = 0;
+        string stopReason;
+        SimTime dirtyPassesTime = SimTime.Zero;
+        var resendLimits = new List<ITransfer>();
+        while (true)
+        {
+            SimTime passStart = Now;
+            ITransfer pass = session.Send(toSend);
+            yield return pass.Done;
+            SimTime passTime = Now - passStart;
+            long dirtied = Math.Min(memory, Vm.Dirtying.DirtiedBytes(passTime.Seconds));
+            wire += pass.BytesOnWire;
+            rounds++;
+            if (rounds > 1)
+            {
+                dirtyPassesTime += passTime;
+            }
+
+            AddPhase("pass", rounds - 1, passStart, toSend, pass.BytesOnWire, dirtied, Tally(pass, count: rounds == 1));
+            resendLimits.Add(pass);
+            double rate = passTime > SimTime.Zero ? toSend / passTime.Seconds : double.PositiveInfinity;
+            if (dirtied == 0)
+            {
+                stopReason = "noDirtyMemory";
+                toSend = 0;
+                break;
+            }
+
+            if (dirtied / rate <= Settings.BlackoutTarget.Seconds)
+            {
+                stopReason = "blackoutTarget";
+                toSend = dirtied;
+                break;
+            }
+
+            toSend = dirtied;
+            if (rounds >= Settings.MaxPasses)
+            {
+                stopReason = "maxPasses";
+                break;
+            }
+        }
+
+        // Blackout: the guest is paused; the last dirty pages and the device state cross.
+        Vm.Pause();
+        SimTime blackoutStart = Now;
+        long blackoutBytes = toSend + Settings.DeviceStateBytes;
+        ITransfer last = session.Send(blackoutBytes);
+        yield return last.Done;
+        wire += last.BytesOnWire;
+        AddPhase("blackout", null, blackoutStart, blackoutBytes, last.BytesOnWire, 0, Tally(last));
+
+        // Switch-over: the VM resumes on the target; the source is cleaned up.
+        SimTime switchStart = Now;
+        yield return _cluster.Simulation.Delay(Settings.SwitchoverTime);
+        Target.IncomingReservedBytes -= memory;
+        Vm.PlaceOn(Target);
+        Vm.Resume();
+        AddPhase("switchover", null, switchStart, 0, 0, 0, null);
+        session.Close();
+
+        // Passes after the first resend dirtied memory. When pre-copy ran out of passes, dirtying outpaced
+        // sending: their time counts against the dirty rate; otherwise against what bound each transfer.
+        if (stopReason == "maxPasses")
+        {
+            AddLimit("dirtyRate", dirtyPassesTime.Seconds);
+        }
+        else
+        {
+            foreach (ITransfer resend in resendLimits.Skip(1))
+            {
+                Tally(resend, count: true);
+            }
+        }
+
+        Finish("completed", null, rounds, wire, stopReason, session, blackout: (Now - blackoutStart).Seconds, cpu: session.CpuSeconds);
+    }
+
+    /// <summary>The factor that bound a transfer longest; adds each factor's time to the migration's tally when <paramref name="count"/>.</summary>
+    private string? Tally(ITransfer transfer, bool count = true)
+    {
+        string? longest = null;
+        double best = -1;
+        foreach (var (factor, seconds) in transfer.LimitedBy())
+        {
+            if (count)
+            {
+                AddLimit(factor, seconds);
+            }
+
+            if (seconds > best)
+            {
+                best = seconds;
+                longest = factor;
+            }
+        }
+
+        return longest;
+    }
+
+    private void AddLimit(string factor, double seconds) =>
+        _limits[factor] = _limits.GetValueOrDefault(factor) + seconds;
+
+    private void AddPhase(string kind, int? pass, SimTime start, long bytes, long wire, long dirtied, string? limitedBy) =>
+        _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, wire, dirtied, limitedBy));
+
+    private void Finish(string result, string? reason, int rounds, long wire, string? stopReason, ITransferSession? session, double blackout = 0, double cpu = 0)
+    {
+        double queued = ((_startedAt ?? Now) - _requestedAt).Seconds;
+        AddLimit("queue", queued);
+        string? limitedBy = _limits.Where(kv => kv.Value > 0)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => kv.Key).FirstOrDefault();
+        Record = new MigrationRecord
+        {
+            Vm = Vm.Name,
+            From = Source.Name,
+            To = Target.Name,
+            Option = Option,
+            RequestedAt = _requestedAt.Seconds,
+            StartedAt = _startedAt?.Seconds,
+            CompletedAt = Now.Seconds,
+            QueuedSeconds = queued,
+            BlackoutSeconds = blackout,
+            Rounds = rounds,
+            MemoryBytes = Vm.Spec.MemoryBytes,
+            BytesOnWire = wire,
+            CpuSeconds = cpu,
+            Network = session?.Network,
+            Nics = session?.Nics ?? [],
+            LimitedBy = limitedBy,
+            StopReason = stopReason,
+            Result = result,
+            Reason = reason,
+            RequestedBy = RequestedBy,
+            Phases = _phases.ToArray(),
+        };
+        if (_holdsVm)
+        {
+            Vm.Migrating = false;
+        }
+
+        if (_startedAt is not null)
+        {
+            _cluster.Admission.Release(Source, Target);
+        }
+
+        _cluster.OnMigrationEnded(this);
+    }
+}

@@ -1,0 +1,40 @@
+using HyperVSim.Flow;
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model;
+
+/// <summary>A host's physical NIC: a transmit and a receive resource of (line rate ÷ 8 × efficiency) bytes/s each.</summary>
+public sealed class Nic
+{
+    internal Nic(Host host, NicSpec spec, FlowNetwork flows)
+    {
+        Host = host;
+        Spec = spec;
+        PayloadBytesPerSecond = spec.BitsPerSecond / 8.0 * spec.Efficiency;
+        Transmit = flows.AddResource($"{host.Name}/{spec.Name}:tx", PayloadBytesPerSecond);
+        Receive = flows.AddResource($"{host.Name}/{spec.Name}:rx", PayloadBytesPerSecond);
+    }
+
+    public Host Host { get; }
+
+    public NicSpec Spec { get; }
+
+    public string Name => Spec.Name;
+
+    /// <summary>host/nic, as scenarios and reports name it.</summary>
+    public string FullName => $"{Host.Name}/{Spec.Name}";
+
+    /// <summary>Bytes per second of payload a bulk TCP transfer achieves in one direction.</summary>
+    public double PayloadBytesPerSecond { get; }
+
+    public Resource Transmit { get; }
+
+    public Resource Receive { get; }
+
+    /// <summary>False while the link is down.</summary>
+    public bool IsUp { get; private set; } = true;
+
+    public bool IsOn(string network) => Spec.Networks.Contains(network, StringComparer.Ordinal);
+
+    public override string ToString() => FullName;
+}

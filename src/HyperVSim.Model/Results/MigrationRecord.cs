@@ -1,0 +1,41 @@
+namespace HyperVSim.Model.Results;
+
+/// <summary>
+/// The outcome of one migration, as the report contract names its fields (times in seconds, sizes in bytes).
+/// <c>TotalSeconds</c> = completedAt − startedAt; queueing is startedAt − requestedAt.
+/// </summary>
+public sealed record MigrationRecord
+{
+    public required string Vm { get; init; }
+    public required string From { get; init; }
+    public required string To { get; init; }
+    public string Kind { get; init; } = "live";
+    public required string Option { get; init; }
+    public required double RequestedAt { get; init; }
+    public double? StartedAt { get; init; }
+    public double? CompletedAt { get; init; }
+    public double? TotalSeconds => StartedAt is { } s && CompletedAt is { } c ? c - s : null;
+    public double QueuedSeconds { get; init; }
+    public double BlackoutSeconds { get; init; }
+    public int Rounds { get; init; }
+    public long MemoryBytes { get; init; }
+    public long BytesOnWire { get; init; }
+    public double CpuSeconds { get; init; }
+    public string? Network { get; init; }
+    public IReadOnlyList<string> Nics { get; init; } = [];
+    public string? LimitedBy { get; init; }
+
+    /// <summary>The stop rule that ended pre-copy: blackoutTarget, maxPasses or noDirtyMemory.</summary>
+    public string? StopReason { get; init; }
+
+    /// <summary>completed, failed or cancelled.</summary>
+    public required string Result { get; init; }
+
+    /// <summary>Why it failed or was cancelled.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Who asked: scenario (scripted) or cluster (chosen by the cluster, e.g. a drain).</summary>
+    public string RequestedBy { get; init; } = "scenario";
+
+    public IReadOnlyList<PhaseRecord> Phases { get; init; } = [];
+}

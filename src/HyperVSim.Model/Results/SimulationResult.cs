@@ -1,0 +1,16 @@
+namespace HyperVSim.Model.Results;
+
+/// <summary>Everything a run produced, for reports: immutable, ordered deterministically.</summary>
+public sealed record SimulationResult
+{
+    public required string Scenario { get; init; }
+    public required long Seed { get; init; }
+    public required double SimulatedSeconds { get; init; }
+    public required long EventsProcessed { get; init; }
+
+    /// <summary>Migrations in the order they were requested.</summary>
+    public required IReadOnlyList<MigrationRecord> Migrations { get; init; }
+
+    /// <summary>VMs in the scenario's order.</summary>
+    public required IReadOnlyList<VmRecord> Vms { get; init; }
+}

@@ -1,0 +1,43 @@
+using HyperVSim.Engine;
+using HyperVSim.Flow;
+
+namespace HyperVSim.Model.Transports;
+
+/// <summary>A payload carried by one or more flows (one per channel); done when all are through.</summary>
+internal sealed class FlowTransfer : ITransfer
+{
+    private readonly IReadOnlyList<Flow.Flow> _flows;
+    private readonly Func<Flow.Flow, BottleneckSpan, string> _factorOf;
+
+    public FlowTransfer(Simulation sim, IReadOnlyList<Flow.Flow> flows, long bytesOnWire, Func<Flow.Flow, BottleneckSpan, string> factorOf)
+    {
+        _flows = flows;
+        _factorOf = factorOf;
+        BytesOnWire = bytesOnWire;
+        Done = flows.Count == 1 ? flows[0].Completion : sim.AllOf(flows.Select(f => f.Completion).ToArray(), "transfer");
+    }
+
+    public Event Done { get; }
+
+    public long BytesOnWire { get; }
+
+    public IReadOnlyList<Flow.Flow> Flows => _flows;
+
+    public IReadOnlyList<(string Factor, double Seconds)> LimitedBy()
+    {
+        var tally = new List<(string Factor, double Seconds)>();
+        foreach (Flow.Flow f in _flows)
+        {
+            foreach (BottleneckSpan span in f.BottleneckSpans)
+            {
+                string factor = _factorOf(f, span);
+                int i = tally.FindIndex(t => t.Factor == factor);
+                tally = i < 0
+                    ? [.. tally, (factor, span.Duration.Seconds)]
+                    : [.. tally.Select((t, j) => j == i ? (t.Factor, t.Seconds + span.Duration.Seconds) : t)];
+            }
+        }
+
+        return tally;
+    }
+}
