@@ -10,12 +10,13 @@ namespace HyperVSim.Flow;
 /// </summary>
 public sealed class Flow
 {
-    internal Flow(string name, double amount, IReadOnlyList<Resource> resources, double bound, double weight, Event completion, SimTime now)
+    internal Flow(string name, double amount, IReadOnlyList<Resource> resources, IReadOnlyList<double> usages, double bound, double weight, Event completion, SimTime now)
     {
         Name = name;
         Amount = amount;
         RemainingAtUpdate = amount;
         Resources = resources;
+        Usages = usages;
         Bound = bound;
         Weight = weight;
         Completion = completion;
@@ -28,6 +29,9 @@ public sealed class Flow
     public double Amount { get; }
 
     public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>Units of each resource (same order as <see cref="Resources"/>) one unit of this flow consumes; 1 on a plain path.</summary>
+    public IReadOnlyList<double> Usages { get; }
 
     /// <summary>The flow's own rate cap in units per second; +∞ when none.</summary>
     public double Bound { get; internal set; }
@@ -86,6 +90,20 @@ public sealed class Flow
     }
 
     internal int Mark { get; set; }
+
+    /// <summary>Units of <paramref name="resource"/> one unit of this flow consumes (0 when it does not cross it).</summary>
+    public double UsageOf(Resource resource)
+    {
+        for (int i = 0; i < Resources.Count; i++)
+        {
+            if (ReferenceEquals(Resources[i], resource))
+            {
+                return Usages[i];
+            }
+        }
+
+        return 0;
+    }
 
     /// <summary>Units still to transfer, as of <paramref name="now"/>.</summary>
     public double RemainingAt(SimTime now) =>

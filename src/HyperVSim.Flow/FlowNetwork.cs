@@ -48,6 +48,16 @@ public sealed class FlowNetwork
     public Flow Start(string name, double amount, IReadOnlyList<Resource> path, double bound = double.PositiveInfinity, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return Start(name, amount, path.Distinct().Select(r => new FlowUsage(r, 1)).ToArray(), bound, weight);
+    }
+
+    /// <summary>
+    /// Starts a flow that consumes <see cref="FlowUsage.PerUnit"/> units of each resource per unit moved
+    /// (compressed bytes on a NIC per memory byte, core-seconds of CPU per byte compressed).
+    /// </summary>
+    public Flow Start(string name, double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity, double weight = 1)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         if (double.IsNaN(amount) || amount < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"flow '{name}' needs a non-negative amount");
@@ -63,7 +73,17 @@ public sealed class FlowNetwork
             throw new ArgumentException($"flow '{name}' has neither a resource nor a bound", nameof(path));
         }
 
-        var flow = new Flow(name, amount, path.Distinct().ToArray(), bound, weight, _sim.Event(name), _sim.Now);
+        if (path.Any(u => double.IsNaN(u.PerUnit) || u.PerUnit <= 0 || double.IsInfinity(u.PerUnit)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(path), $"flow '{name}' needs finite usages > 0");
+        }
+
+        if (path.Select(u => u.Resource).Distinct().Count() != path.Count)
+        {
+            throw new ArgumentException($"flow '{name}' lists a resource twice", nameof(path));
+        }
+
+        var flow = new Flow(name, amount, path.Select(u => u.Resource).ToArray(), path.Select(u => u.PerUnit).ToArray(), bound, weight, _sim.Event(name), _sim.Now);
         if (amount == 0)
         {
             flow.Active = false;

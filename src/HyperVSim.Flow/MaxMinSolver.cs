@@ -2,11 +2,12 @@ namespace HyperVSim.Flow;
 
 /// <summary>
 /// Max-min fair sharing by progressive filling (see docs/model.md §Flow model).
-/// Given resources r with capacity C_r and flows f with weight w_f, own bound B_f and path P_f, find rates x_f with
-///   Σ_{f ∋ r} x_f ≤ C_r for every r,  x_f ≤ B_f,
+/// Given resources r with capacity C_r and flows f with weight w_f, own bound B_f, path P_f and usage a_fr
+/// (units of r per unit of f; 1 on a plain path), find rates x_f with
+///   Σ_{f ∋ r} a_fr·x_f ≤ C_r for every r,  x_f ≤ B_f,
 /// such that no flow can get more without taking from a flow whose normalised rate x/w is no larger.
 /// Method: raise a common level λ for all unfrozen flows (x_f = λ·w_f); the next constraint to bind is
-///   min( min_r (C_r − frozen load on r) / Σ_{unfrozen f ∋ r} w_f ,  min_f B_f / w_f );
+///   min( min_r (C_r − frozen load on r) / Σ_{unfrozen f ∋ r} a_fr·w_f ,  min_f B_f / w_f );
 /// freeze the flows it binds at that level (those crossing the resource, or the bounded flow) and repeat.
 /// Each flow records what froze it: its bottleneck resource, or null for its own bound.
 /// </summary>
@@ -29,9 +30,9 @@ internal static class MaxMinSolver
             f.Frozen = false;
             f.Rate = 0;
             f.Bottleneck = null;
-            foreach (Resource r in f.Resources)
+            for (int k = 0; k < f.Resources.Count; k++)
             {
-                weights[r.SolverIndex] += f.Weight;
+                weights[f.Resources[k].SolverIndex] += f.Weight * f.Usages[k];
             }
         }
 
@@ -87,13 +88,14 @@ internal static class MaxMinSolver
                 f.Rate = level * f.Weight;
                 f.Bottleneck = boundBinds ? null : resources[binding];
                 unfrozen--;
-                foreach (Resource r in f.Resources)
+                for (int k = 0; k < f.Resources.Count; k++)
                 {
-                    remaining[r.SolverIndex] -= f.Rate;
-                    weights[r.SolverIndex] -= f.Weight;
-                    if (weights[r.SolverIndex] < 1e-12)
+                    int j = f.Resources[k].SolverIndex;
+                    remaining[j] -= f.Rate * f.Usages[k];
+                    weights[j] -= f.Weight * f.Usages[k];
+                    if (weights[j] < 1e-12)
                     {
-                        weights[r.SolverIndex] = 0;
+                        weights[j] = 0;
                     }
                 }
             }

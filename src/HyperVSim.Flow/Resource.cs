@@ -25,7 +25,7 @@ public sealed class Resource
             double sum = 0;
             foreach (Flow f in Flows)
             {
-                sum += f.Rate;
+                sum += f.Rate * f.UsageOf(this);
             }
 
             return sum;

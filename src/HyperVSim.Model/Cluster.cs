@@ -1,6 +1,7 @@
 using HyperVSim.Engine;
 using HyperVSim.Flow;
 using HyperVSim.Model.Migration;
+using Drain = HyperVSim.Model.Migration.Drain;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 using HyperVSim.Model.Transports;
@@ -91,6 +92,23 @@ public sealed class Cluster
 
         Simulation.Process(migration.Run(), $"live-migration {vm.Name} {vm.Host!.Name}->{target.Name}");
         return migration;
+    }
+
+    /// <summary>A migration the cluster wanted but could not start (no node can take the VM): failed at once with the reason.</summary>
+    internal LiveMigration RefuseMigration(VirtualMachine vm, string reason, string requestedBy)
+    {
+        var migration = new LiveMigration(this, vm, vm.Host!, null, OptionFor(vm.Host!), requestedBy);
+        migration.Refuse(reason);
+        return migration;
+    }
+
+    /// <summary>Pauses <paramref name="host"/> and live-migrates every running VM off it (pause node, drain roles).</summary>
+    public Drain Drain(Host host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var drain = new Drain(this, host);
+        drain.Start();
+        return drain;
     }
 
     /// <summary>The transport option a migration from <paramref name="source"/> uses: a 2012 source offers only TCP/IP.</summary>

@@ -14,6 +14,7 @@ public static class ClusterSimulation
         var sim = new Simulation(options);
         var cluster = new Cluster(spec, sim);
         var requestOrder = new List<Migration.LiveMigration>();
+        var drains = new List<Migration.Drain>();
 
         foreach (ScenarioEventSpec e in spec.Events)
         {
@@ -21,6 +22,14 @@ public static class ClusterSimulation
             {
                 case MigrateEventSpec m:
                     sim.Call(m.At, () => requestOrder.Add(cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To))), $"migrate {m.Vm}");
+                    break;
+                case DrainEventSpec d:
+                    sim.Call(d.At, () =>
+                    {
+                        Migration.Drain drain = cluster.Drain(cluster.HostNamed(d.Host));
+                        drains.Add(drain);
+                        requestOrder.AddRange(drain.Migrations);
+                    }, $"drain {d.Host}");
                     break;
                 default:
                     throw new NotSupportedException($"{Describe(e)} events are not simulated in this version");
@@ -35,7 +44,8 @@ public static class ClusterSimulation
             Seed = spec.Seed,
             SimulatedSeconds = end.Seconds,
             EventsProcessed = sim.EventsProcessed,
-            Migrations = requestOrder.Where(m => m.Record is not null).Select(m => m.Record!).ToArray(),
+            Migrations = requestOrder.Select(m => m.Record ?? m.Unfinished($"the run stopped at {end} (until) before it ended")).ToArray(),
+            Drains = drains.Select(d => d.Record ?? d.Snapshot(completed: false)).ToArray(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),
         };
     }

@@ -8,11 +8,30 @@ public sealed class Host
 {
     private readonly List<VirtualMachine> _vms = [];
 
+    private readonly FlowNetwork _flows;
+
     internal Host(HostSpec spec, FlowNetwork flows)
     {
         Spec = spec;
+        _flows = flows;
         Nics = spec.Nics.Select(n => new Nic(this, n, flows)).ToArray();
+        SpareCpu = flows.AddResource($"{spec.Name}:spareCpu", spec.Cpu.Cores);
     }
+
+    /// <summary>The cores the VMs leave idle, as a resource in core-seconds per second (compression uses only these).</summary>
+    public Resource SpareCpu { get; }
+
+    /// <summary>Cores the running VMs ask for: Σ vCPUs × CPU load.</summary>
+    public double CpuDemandCores => _vms.Where(v => v.State == VmState.Running).Sum(v => v.Spec.Vcpus * v.Spec.CpuLoad);
+
+    /// <summary>Cores left after the VMs' demand: max(0, cores − demand).</summary>
+    public double SpareCores => Math.Max(0, Spec.Cpu.Cores - CpuDemandCores);
+
+    /// <summary>The share of its demand each VM gets: 1, or cores ÷ demand when the VMs ask for more than the host has.</summary>
+    public double GuestCpuShare => CpuDemandCores <= Spec.Cpu.Cores ? 1.0 : Spec.Cpu.Cores / CpuDemandCores;
+
+    /// <summary>True while the node is paused (drained): the cluster places nothing on it.</summary>
+    public bool Paused { get; internal set; }
 
     public HostSpec Spec { get; }
 
@@ -37,9 +56,20 @@ public sealed class Host
 
     public bool IsUp { get; private set; } = true;
 
-    internal void Attach(VirtualMachine vm) => _vms.Add(vm);
+    internal void Attach(VirtualMachine vm)
+    {
+        _vms.Add(vm);
+        RefreshCpu();
+    }
 
-    internal void Detach(VirtualMachine vm) => _vms.Remove(vm);
+    internal void Detach(VirtualMachine vm)
+    {
+        _vms.Remove(vm);
+        RefreshCpu();
+    }
+
+    /// <summary>Re-evaluates spare CPU after the VMs' demand changed.</summary>
+    internal void RefreshCpu() => _flows.SetCapacity(SpareCpu, SpareCores);
 
     public override string ToString() => Name;
 }

@@ -17,7 +17,7 @@ public sealed class VirtualMachine
         Spec = spec;
         _sim = sim;
         Streams = streams;
-        Dirtying = DirtyingModels.Create(spec.Dirtying, spec.MemoryBytes);
+        Dirtying = DirtyingModels.Create(spec.Dirtying, spec.MemoryBytes, () => streams.For(spec.Name, "memoryDirtying"));
         State = spec.State == VmInitialState.Running ? VmState.Running : VmState.Off;
     }
 
@@ -63,6 +63,7 @@ public sealed class VirtualMachine
 
         State = VmState.Paused;
         _downSince = _sim.Now;
+        Host?.RefreshCpu();
     }
 
     /// <summary>Resumes a paused guest.</summary>
@@ -76,6 +77,7 @@ public sealed class VirtualMachine
         State = VmState.Running;
         _downtime += _sim.Now - _downSince!.Value;
         _downSince = null;
+        Host?.RefreshCpu();
     }
 
     public override string ToString() => Name;

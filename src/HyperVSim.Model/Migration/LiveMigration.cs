@@ -1,4 +1,5 @@
 using HyperVSim.Engine;
+using HyperVSim.Model.Convergence;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 using HyperVSim.Model.Transports;
@@ -22,7 +23,7 @@ public sealed class LiveMigration
     private SimTime? _startedAt;
     private bool _holdsVm;
 
-    internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host target, string option, string requestedBy)
+    internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host? target, string option, string requestedBy)
     {
         _cluster = cluster;
         Vm = vm;
@@ -37,7 +38,8 @@ public sealed class LiveMigration
 
     public Host Source { get; }
 
-    public Host Target { get; }
+    /// <summary>Destination; null only for a migration refused because no node could take the VM.</summary>
+    public Host? Target { get; }
 
     /// <summary>The transport option used (tcpip, compression, smb, ...).</summary>
     public string Option { get; }
@@ -46,6 +48,9 @@ public sealed class LiveMigration
 
     /// <summary>Set when the migration has ended, whatever its result.</summary>
     public MigrationRecord? Record { get; private set; }
+
+    /// <summary>Raised once when the migration ends, after <see cref="Record"/> is set.</summary>
+    public event Action? Ended;
 
     private LiveMigrationSpec Settings => _cluster.Spec.Cluster.LiveMigration;
 
@@ -56,12 +61,13 @@ public sealed class LiveMigration
 
     internal IEnumerable<Event> Run()
     {
+        Host target = Target ?? throw new InvalidOperationException($"migration of {Vm.Name} has no destination");
         Vm.Migrating = true;
         _holdsVm = true;
-        Event admitted = _cluster.Admission.Request(Source, Target, Vm.Name);
+        Event admitted = _cluster.Admission.Request(Source, target, Vm.Name);
         yield return admitted;
         _startedAt = Now;
-        string? refusal = _cluster.WhyCannotMove(Vm, Target, checkMemory: true);
+        string? refusal = _cluster.WhyCannotMove(Vm, target, checkMemory: true);
         if (refusal is not null)
         {
             Finish("failed", refusal, 0, 0, null, null);
@@ -69,17 +75,17 @@ public sealed class LiveMigration
         }
 
         // Setup: connect, send the configuration, create the skeleton VM holding its memory on the target.
-        Target.IncomingReservedBytes += Vm.Spec.MemoryBytes;
+        target.IncomingReservedBytes += Vm.Spec.MemoryBytes;
         SimTime setupStart = Now;
         double jitter = Settings.SetupJitter * ((2 * Vm.MigrationRandom.NextDouble()) - 1);
         yield return _cluster.Simulation.Delay(SimTime.FromSeconds(Settings.SetupTime.Seconds * (1 + jitter)));
         AddPhase("setup", null, setupStart, 0, 0, 0, null);
 
         TransportOpening opening = MigrationTransports.Get(Option).Open(new TransportContext(
-            _cluster.Simulation, _cluster.Flows, Vm, Source, Target, _cluster.LiveMigrationNetworks, Settings));
+            _cluster.Simulation, _cluster.Flows, Vm, Source, target, _cluster.LiveMigrationNetworks, Settings));
         if (opening.Session is not { } session)
         {
-            Target.IncomingReservedBytes -= Vm.Spec.MemoryBytes;
+            target.IncomingReservedBytes -= Vm.Spec.MemoryBytes;
             Finish("failed", opening.FailureReason, 0, 0, null, null);
             yield break;
         }
@@ -92,13 +98,18 @@ public sealed class LiveMigration
         string stopReason;
         SimTime dirtyPassesTime = SimTime.Zero;
         var resendLimits = new List<ITransfer>();
+        IConvergenceStrategy convergence = ConvergenceStrategies.Get(Settings.Convergence);
+        double throttle = 0;
         while (true)
         {
             SimTime passStart = Now;
+
+            // The guest dirties at the speed it runs: its CPU share on a busy host, less any throttle.
+            double guestSpeed = Source.GuestCpuShare * (1 - throttle);
             ITransfer pass = session.Send(toSend);
             yield return pass.Done;
             SimTime passTime = Now - passStart;
-            long dirtied = Math.Min(memory, Vm.Dirtying.DirtiedBytes(passTime.Seconds));
+            long dirtied = Math.Min(memory, Vm.Dirtying.DirtiedBytes(passTime.Seconds * guestSpeed));
             wire += pass.BytesOnWire;
             rounds++;
             if (rounds > 1)
@@ -106,8 +117,9 @@ public sealed class LiveMigration
                 dirtyPassesTime += passTime;
             }
 
-            AddPhase("pass", rounds - 1, passStart, toSend, pass.BytesOnWire, dirtied, Tally(pass, count: rounds == 1));
+            AddPhase("pass", rounds - 1, passStart, toSend, pass.BytesOnWire, dirtied, Tally(pass, count: rounds == 1), throttle);
             resendLimits.Add(pass);
+            throttle = convergence.NextThrottle(throttle, toSend, dirtied);
             double rate = passTime > SimTime.Zero ? toSend / passTime.Seconds : double.PositiveInfinity;
             if (dirtied == 0)
             {
@@ -143,8 +155,8 @@ public sealed class LiveMigration
         // Switch-over: the VM resumes on the target; the source is cleaned up.
         SimTime switchStart = Now;
         yield return _cluster.Simulation.Delay(Settings.SwitchoverTime);
-        Target.IncomingReservedBytes -= memory;
-        Vm.PlaceOn(Target);
+        target.IncomingReservedBytes -= memory;
+        Vm.PlaceOn(target);
         Vm.Resume();
         AddPhase("switchover", null, switchStart, 0, 0, 0, null);
         session.Close();
@@ -191,8 +203,8 @@ public sealed class LiveMigration
     private void AddLimit(string factor, double seconds) =>
         _limits[factor] = _limits.GetValueOrDefault(factor) + seconds;
 
-    private void AddPhase(string kind, int? pass, SimTime start, long bytes, long wire, long dirtied, string? limitedBy) =>
-        _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, wire, dirtied, limitedBy));
+    private void AddPhase(string kind, int? pass, SimTime start, long bytes, long wire, long dirtied, string? limitedBy, double throttle = 0) =>
+        _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, wire, dirtied, limitedBy, throttle));
 
     private void Finish(string result, string? reason, int rounds, long wire, string? stopReason, ITransferSession? session, double blackout = 0, double cpu = 0)
     {
@@ -205,7 +217,7 @@ public sealed class LiveMigration
         {
             Vm = Vm.Name,
             From = Source.Name,
-            To = Target.Name,
+            To = Target?.Name,
             Option = Option,
             RequestedAt = _requestedAt.Seconds,
             StartedAt = _startedAt?.Seconds,
@@ -219,6 +231,7 @@ public sealed class LiveMigration
             Network = session?.Network,
             Nics = session?.Nics ?? [],
             LimitedBy = limitedBy,
+            LimitedByDetail = limitedBy is null ? null : session?.Describe(limitedBy),
             StopReason = stopReason,
             Result = result,
             Reason = reason,
@@ -232,9 +245,30 @@ public sealed class LiveMigration
 
         if (_startedAt is not null)
         {
-            _cluster.Admission.Release(Source, Target);
+            _cluster.Admission.Release(Source, Target!);
         }
 
         _cluster.OnMigrationEnded(this);
+        Ended?.Invoke();
     }
+
+    /// <summary>The record of a migration still queued or running when the run stops: cancelled, with what it had done.</summary>
+    internal MigrationRecord Unfinished(string reason) => new()
+    {
+        Vm = Vm.Name,
+        From = Source.Name,
+        To = Target?.Name,
+        Option = Option,
+        RequestedAt = _requestedAt.Seconds,
+        StartedAt = _startedAt?.Seconds,
+        CompletedAt = null,
+        QueuedSeconds = ((_startedAt ?? Now) - _requestedAt).Seconds,
+        MemoryBytes = Vm.Spec.MemoryBytes,
+        BytesOnWire = _phases.Sum(p => p.BytesOnWire),
+        Rounds = _phases.Count(p => p.Kind == "pass"),
+        Result = "cancelled",
+        Reason = reason,
+        RequestedBy = RequestedBy,
+        Phases = _phases.ToArray(),
+    };
 }

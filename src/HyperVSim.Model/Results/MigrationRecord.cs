@@ -8,7 +8,8 @@ public sealed record MigrationRecord
 {
     public required string Vm { get; init; }
     public required string From { get; init; }
-    public required string To { get; init; }
+    /// <summary>Destination; null when the cluster found no host to take the VM.</summary>
+    public required string? To { get; init; }
     public string Kind { get; init; } = "live";
     public required string Option { get; init; }
     public required double RequestedAt { get; init; }
@@ -24,6 +25,9 @@ public sealed record MigrationRecord
     public string? Network { get; init; }
     public IReadOnlyList<string> Nics { get; init; } = [];
     public string? LimitedBy { get; init; }
+
+    /// <summary>Words on the limiting factor for people ("on hv1: 2.1 spare cores"), when the transport has any.</summary>
+    public string? LimitedByDetail { get; init; }
 
     /// <summary>The stop rule that ended pre-copy: blackoutTarget, maxPasses or noDirtyMemory.</summary>
     public string? StopReason { get; init; }

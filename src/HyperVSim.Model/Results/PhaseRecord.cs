@@ -9,7 +9,8 @@ public sealed record PhaseRecord(
     long Bytes,
     long BytesOnWire,
     long DirtiedBytes,
-    string? LimitedBy)
+    string? LimitedBy,
+    double GuestThrottle = 0)
 {
     public double Seconds => CompletedAt - StartedAt;
 }

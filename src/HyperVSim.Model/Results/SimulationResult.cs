@@ -11,6 +11,9 @@ public sealed record SimulationResult
     /// <summary>Migrations in the order they were requested.</summary>
     public required IReadOnlyList<MigrationRecord> Migrations { get; init; }
 
+    /// <summary>Node drains in the order they were asked.</summary>
+    public IReadOnlyList<DrainRecord> Drains { get; init; } = [];
+
     /// <summary>VMs in the scenario's order.</summary>
     public required IReadOnlyList<VmRecord> Vms { get; init; }
 }

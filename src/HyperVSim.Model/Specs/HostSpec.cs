@@ -30,4 +30,10 @@ public sealed record CpuSpec
 
     /// <summary>intel or amd: live migration never crosses vendors.</summary>
     public string Vendor { get; init; } = "intel";
+
+    /// <summary>Memory bytes one core compresses per second for compressed live migration (Hyper-V's codec is not published).</summary>
+    public double CompressBytesPerSecondPerCore { get; init; } = 500e6;
+
+    /// <summary>Memory bytes one core decompresses per second on the target.</summary>
+    public double DecompressBytesPerSecondPerCore { get; init; } = 1500e6;
 }

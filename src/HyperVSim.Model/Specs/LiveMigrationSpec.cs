@@ -37,4 +37,19 @@ public sealed record LiveMigrationSpec
 
     /// <summary>Most bytes per second one TCP stream carries, whatever the NIC (null: no ceiling).</summary>
     public double? StreamCeilingBytesPerSecond { get; init; }
+
+    /// <summary>Core-seconds each end spends per GB (10^9 bytes) sent over TCP (tcpip, compression, SMB without RDMA).</summary>
+    public double TcpCpuSecondsPerGB { get; init; } = 1.0;
+
+    /// <summary>Core-seconds each end spends per GB sent by SMB Direct (RDMA offloads the transfer).</summary>
+    public double RdmaCpuSecondsPerGB { get; init; } = 0.05;
+
+    /// <summary>Fraction of line rate SMB Direct (RDMA) achieves.</summary>
+    public double RdmaEfficiency { get; init; } = 0.97;
+
+    /// <summary>Bytes a zero page costs on the wire under compression (a marker instead of 4 KiB).</summary>
+    public long ZeroPageWireBytes { get; init; } = 8;
+
+    /// <summary>How pre-copy is made to converge: none (Hyper-V) or autoConverge (QEMU-style guest throttling, for research).</summary>
+    public string Convergence { get; init; } = "none";
 }

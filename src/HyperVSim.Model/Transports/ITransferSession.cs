@@ -17,6 +17,9 @@ public interface ITransferSession
     /// <summary>CPU seconds spent so far by both hosts for this migration's transfers.</summary>
     double CpuSeconds { get; }
 
+    /// <summary>Words on a limiting factor for the summary ("on hv1: 2.1 spare cores"), or null.</summary>
+    string? Describe(string factor) => null;
+
     /// <summary>Ends the session (cancels anything still in flight).</summary>
     void Close();
 }

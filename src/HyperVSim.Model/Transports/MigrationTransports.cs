@@ -6,6 +6,8 @@ public static class MigrationTransports
     private static readonly SortedDictionary<string, IMigrationTransport> Registry = new(StringComparer.Ordinal)
     {
         ["tcpip"] = new TcpIpTransport(),
+        ["compression"] = new CompressionTransport(),
+        ["smb"] = new SmbTransport(),
     };
 
     /// <summary>Option names, in order.</summary>

@@ -21,31 +21,23 @@ internal sealed class TcpIpTransport : IMigrationTransport
         return TransportOpening.Of(new Session(context, p.Network, src, dst));
     }
 
-    private sealed class Session(TransportContext ctx, string network, Nic src, Nic dst) : ITransferSession
+    /// <summary>One stream over (source NIC transmit, target NIC receive).</summary>
+    internal sealed class Session(TransportContext ctx, string network, Nic src, Nic dst) : TransferSessionBase(ctx)
     {
-        private readonly List<Flow.Flow> _inFlight = [];
+        public override string Network => network;
 
-        public string Network => network;
+        public override IReadOnlyList<string> Nics { get; } = [src.FullName, dst.FullName];
 
-        public IReadOnlyList<string> Nics { get; } = [src.FullName, dst.FullName];
+        public Nic Source => src;
 
-        public double CpuSeconds => 0;
+        public Nic Target => dst;
 
-        public ITransfer Send(long payloadBytes)
+        public override ITransfer Send(long payloadBytes)
         {
-            double ceiling = ctx.Settings.StreamCeilingBytesPerSecond ?? double.PositiveInfinity;
-            Flow.Flow flow = ctx.Flows.Start($"lm:{ctx.Vm.Name}", payloadBytes, [src.Transmit, dst.Receive], ceiling);
-            _inFlight.Add(flow);
-            flow.Completion.AddCallback(_ => _inFlight.Remove(flow));
-            return new FlowTransfer(ctx.Simulation, [flow], payloadBytes, (_, span) => NetworkPath.Factor(span, "streamCeiling"));
-        }
-
-        public void Close()
-        {
-            foreach (Flow.Flow f in _inFlight.ToArray())
-            {
-                ctx.Flows.Cancel(f);
-            }
+            double ceiling = Context.Settings.StreamCeilingBytesPerSecond ?? double.PositiveInfinity;
+            Flow.Flow flow = StartFlow(payloadBytes, [new FlowUsage(src.Transmit, 1), new FlowUsage(dst.Receive, 1)], ceiling);
+            Cpu += TransportCpu(payloadBytes, Context.Settings.TcpCpuSecondsPerGB);
+            return new FlowTransfer(Context.Simulation, [flow], payloadBytes, (_, span) => NetworkPath.Factor(span, "streamCeiling"));
         }
     }
 }
