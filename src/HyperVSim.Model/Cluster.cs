@@ -72,7 +72,7 @@ public sealed class Cluster
     /// Live-migrates a VM to a host: queued behind the simultaneous-migration limit, then pre-copy. A move
     /// Hyper-V would refuse ends at once as a failed migration with the reason.
     /// </summary>
-    public LiveMigration LiveMigrate(VirtualMachine vm, Host target, string requestedBy = "scenario")
+    public LiveMigration LiveMigrate(VirtualMachine vm, Host target, string requestedBy = "scenario", string? option = null)
     {
         ArgumentNullException.ThrowIfNull(vm);
         ArgumentNullException.ThrowIfNull(target);
@@ -82,8 +82,8 @@ public sealed class Cluster
             refusal = $"VM '{vm.Name}' is already being migrated";
         }
 
-        string option = OptionFor(vm.Host ?? target);
-        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, option, requestedBy);
+        string chosen = OptionFor(vm.Host ?? target, option);
+        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, chosen, requestedBy);
         if (refusal is not null)
         {
             migration.Refuse(refusal);
@@ -112,14 +112,14 @@ public sealed class Cluster
     }
 
     /// <summary>The transport option a migration from <paramref name="source"/> uses: a 2012 source offers only TCP/IP.</summary>
-    public string OptionFor(Host source)
+    public string OptionFor(Host source, string? requested = null)
     {
         if (source.Version == HyperVVersion.V2012)
         {
             return "tcpip";
         }
 
-        return Spec.Cluster.LiveMigration.Option
+        return requested ?? Spec.Cluster.LiveMigration.Option
             ?? (Spec.Cluster.Version == HyperVVersion.V2012 ? "tcpip" : "compression");
     }
 

@@ -21,7 +21,7 @@ public static class ClusterSimulation
             switch (e)
             {
                 case MigrateEventSpec m:
-                    sim.Call(m.At, () => requestOrder.Add(cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To))), $"migrate {m.Vm}");
+                    sim.Call(m.At, () => requestOrder.Add(cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option)), $"migrate {m.Vm}");
                     break;
                 case DrainEventSpec d:
                     sim.Call(d.At, () =>

@@ -6,7 +6,11 @@ namespace HyperVSim.Model.Specs;
 public abstract record ScenarioEventSpec(SimTime At);
 
 /// <summary>Live-migrate a VM to a host.</summary>
-public sealed record MigrateEventSpec(SimTime At, string Vm, string To) : ScenarioEventSpec(At);
+public sealed record MigrateEventSpec(SimTime At, string Vm, string To) : ScenarioEventSpec(At)
+{
+    /// <summary>Performance option for this move only (tcpip, compression, smb); null: the cluster's.</summary>
+    public string? Option { get; init; }
+}
 
 /// <summary>Pause a node and move every VM off it (drain roles).</summary>
 public sealed record DrainEventSpec(SimTime At, string Host) : ScenarioEventSpec(At);

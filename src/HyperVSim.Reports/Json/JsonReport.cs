@@ -1,0 +1,188 @@
+using System.Text.Json;
+using HyperVSim.Model.Results;
+
+namespace HyperVSim.Reports.Json;
+
+/// <summary>
+/// The contract's JSON report (<c>hypervsim.report/v1</c>): times in seconds, sizes in bytes, fields in a
+/// fixed order, so the same result always gives the same bytes.
+/// </summary>
+public static class JsonReport
+{
+    public const string Schema = "hypervsim.report/v1";
+
+    /// <summary>Writes the report as indented UTF-8 JSON with a final newline.</summary>
+    public static void Write(SimulationResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", Schema);
+            w.WriteString("scenario", result.Scenario);
+            w.WriteNumber("seed", result.Seed);
+            w.WriteNumber("simulatedSeconds", Round(result.SimulatedSeconds));
+            WriteSummary(w, result);
+            w.WriteStartArray("migrations");
+            foreach (MigrationRecord m in result.Migrations)
+            {
+                WriteMigration(w, m);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("drains");
+            foreach (DrainRecord d in result.Drains)
+            {
+                w.WriteStartObject();
+                w.WriteString("host", d.Host);
+                w.WriteNumber("requestedAt", Round(d.RequestedAt));
+                WriteNumberOrNull(w, "completedAt", d.CompletedAt);
+                WriteNumberOrNull(w, "totalSeconds", d.TotalSeconds);
+                w.WriteNumber("vms", d.Vms);
+                w.WriteNumber("moved", d.Moved);
+                w.WriteNumber("failed", d.Failed);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("vms");
+            foreach (VmRecord v in result.Vms)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", v.Name);
+                WriteStringOrNull(w, "host", v.Host);
+                w.WriteString("state", v.State);
+                w.WriteNumber("outages", v.Outages);
+                w.WriteNumber("downtimeSeconds", Round(v.DowntimeSeconds));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The report as a string (tests, golden files).</summary>
+    public static string ToJson(SimulationResult result)
+    {
+        using var ms = new MemoryStream();
+        Write(result, ms);
+        return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static void WriteSummary(Utf8JsonWriter w, SimulationResult r)
+    {
+        w.WriteStartObject("summary");
+        w.WriteNumber("migrations", r.Migrations.Count);
+        w.WriteNumber("completed", r.Migrations.Count(m => m.Result == "completed"));
+        w.WriteNumber("failed", r.Migrations.Count(m => m.Result == "failed"));
+        w.WriteNumber("cancelled", r.Migrations.Count(m => m.Result == "cancelled"));
+        w.WriteNumber("bytesOnWire", r.Migrations.Sum(m => m.BytesOnWire));
+        double? last = r.Migrations.Where(m => m.Result == "completed").Select(m => m.CompletedAt).Max();
+        if (last is { } l)
+        {
+            w.WriteNumber("lastMigrationCompletedAt", Round(l));
+        }
+        else
+        {
+            w.WriteNull("lastMigrationCompletedAt");
+        }
+
+        w.WriteNumber("eventsProcessed", r.EventsProcessed);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMigration(Utf8JsonWriter w, MigrationRecord m)
+    {
+        w.WriteStartObject();
+        w.WriteString("vm", m.Vm);
+        w.WriteString("from", m.From);
+        WriteStringOrNull(w, "to", m.To);
+        w.WriteString("kind", m.Kind);
+        w.WriteString("option", m.Option);
+        w.WriteString("requestedBy", m.RequestedBy);
+        w.WriteNumber("requestedAt", Round(m.RequestedAt));
+        WriteNumberOrNull(w, "startedAt", m.StartedAt);
+        WriteNumberOrNull(w, "completedAt", m.CompletedAt);
+        WriteNumberOrNull(w, "totalSeconds", m.TotalSeconds);
+        w.WriteNumber("queuedSeconds", Round(m.QueuedSeconds));
+        w.WriteNumber("blackoutSeconds", Round(m.BlackoutSeconds));
+        w.WriteNumber("rounds", m.Rounds);
+        w.WriteNumber("memoryBytes", m.MemoryBytes);
+        w.WriteNumber("bytesOnWire", m.BytesOnWire);
+        w.WriteNumber("cpuSeconds", Round(m.CpuSeconds));
+        WriteStringOrNull(w, "network", m.Network);
+        w.WriteStartArray("nics");
+        foreach (string nic in m.Nics)
+        {
+            w.WriteStringValue(nic);
+        }
+
+        w.WriteEndArray();
+        WriteStringOrNull(w, "limitedBy", m.LimitedBy);
+        WriteStringOrNull(w, "limitedByDetail", m.LimitedByDetail);
+        WriteStringOrNull(w, "stopReason", m.StopReason);
+        w.WriteString("result", m.Result);
+        if (m.Reason is not null)
+        {
+            w.WriteString("reason", m.Reason);
+        }
+
+        w.WriteStartArray("phases");
+        foreach (PhaseRecord p in m.Phases)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", p.Kind);
+            if (p.Pass is { } pass)
+            {
+                w.WriteNumber("pass", pass);
+            }
+
+            w.WriteNumber("startedAt", Round(p.StartedAt));
+            w.WriteNumber("completedAt", Round(p.CompletedAt));
+            w.WriteNumber("seconds", Round(p.Seconds));
+            w.WriteNumber("bytes", p.Bytes);
+            w.WriteNumber("bytesOnWire", p.BytesOnWire);
+            w.WriteNumber("dirtiedBytes", p.DirtiedBytes);
+            WriteStringOrNull(w, "limitedBy", p.LimitedBy);
+            if (p.Kind == "pass")
+            {
+                w.WriteNumber("guestThrottle", p.GuestThrottle);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Seconds to the nanosecond the clock counts in: removes float noise from differences of times.</summary>
+    internal static double Round(double seconds) => Math.Round(seconds, 9, MidpointRounding.AwayFromZero);
+
+    private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, Round(v));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace HyperVSim.Reports.Text;
+
+/// <summary>Human-readable sizes, durations and rates for text reports (invariant culture).</summary>
+public static class HumanUnits
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Binary units: 8.00 GiB, 512.0 MiB, 17 B.</summary>
+    public static string Bytes(long bytes) => Math.Abs(bytes) switch
+    {
+        >= 1L << 40 => (bytes / (double)(1L << 40)).ToString("0.00", Inv) + " TiB",
+        >= 1L << 30 => (bytes / (double)(1L << 30)).ToString("0.00", Inv) + " GiB",
+        >= 1L << 20 => (bytes / (double)(1L << 20)).ToString("0.0", Inv) + " MiB",
+        >= 1L << 10 => (bytes / (double)(1L << 10)).ToString("0.0", Inv) + " KiB",
+        _ => bytes.ToString(Inv) + " B",
+    };
+
+    /// <summary>Seconds with a unit that suits the size: 250 ms, 7.61 s, 12m 05s, 1h 02m.</summary>
+    public static string Seconds(double s) => s switch
+    {
+        < 1 => (s * 1000).ToString("0.#", Inv) + " ms",
+        < 60 => s.ToString("0.00", Inv) + " s",
+        < 3600 => $"{(int)(s / 60)}m {(s % 60).ToString("00", Inv)}s",
+        _ => $"{(int)(s / 3600)}h {((int)(s % 3600 / 60)).ToString("00", Inv)}m",
+    };
+}
