@@ -26,7 +26,7 @@ public sealed class Cluster
         Streams = new RandomStreams(spec.Seed);
         Hosts = spec.Hosts.Select(h => new Host(h, Flows)).ToArray();
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
-        Vms = spec.Vms.Select(v => new VirtualMachine(v, simulation, Streams)).ToArray();
+        Vms = spec.Vms.Select(v => new VirtualMachine(v, simulation, Streams) { StateChanged = vm => VmStateChanged?.Invoke(vm) }).ToArray();
         _vms = Vms.ToDictionary(v => v.Name, StringComparer.Ordinal);
         Admission = new MigrationAdmission(simulation, spec.Cluster.LiveMigration.MaxSimultaneous);
         LiveMigrationNetworks = spec.Cluster.LiveMigration.Networks.Count > 0
@@ -61,6 +61,9 @@ public sealed class Cluster
 
     /// <summary>Raised when a migration ends (completed, failed or cancelled) with its record.</summary>
     public event Action<MigrationRecord>? MigrationEnded;
+
+    /// <summary>Raised when a VM's state changes (running, paused, ...).</summary>
+    public event Action<VirtualMachine>? VmStateChanged;
 
     public Host HostNamed(string name) =>
         _hosts.TryGetValue(name, out var h) ? h : throw new ArgumentException($"no host named '{name}'", nameof(name));

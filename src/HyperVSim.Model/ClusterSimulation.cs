@@ -13,6 +13,7 @@ public static class ClusterSimulation
         ArgumentNullException.ThrowIfNull(spec);
         var sim = new Simulation(options);
         var cluster = new Cluster(spec, sim);
+        var timeline = new TimelineRecorder(cluster);
         var requestOrder = new List<Migration.LiveMigration>();
         var drains = new List<Migration.Drain>();
 
@@ -46,6 +47,7 @@ public static class ClusterSimulation
             EventsProcessed = sim.EventsProcessed,
             Migrations = requestOrder.Select(m => m.Record ?? m.Unfinished($"the run stopped at {end} (until) before it ended")).ToArray(),
             Drains = drains.Select(d => d.Record ?? d.Snapshot(completed: false)).ToArray(),
+            Series = timeline.Series(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),
         };
     }

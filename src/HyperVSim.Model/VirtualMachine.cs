@@ -40,6 +40,9 @@ public sealed class VirtualMachine
 
     internal RandomStreams Streams { get; }
 
+    /// <summary>Called after every state change (the cluster relays it to observers).</summary>
+    internal Action<VirtualMachine>? StateChanged { get; init; }
+
     /// <summary>This VM's stream for migration draws (setup jitter), from (seed, VM name, "liveMigration").</summary>
     internal Random MigrationRandom => _migrationRandom ??= Streams.For(Name, "liveMigration");
 
@@ -64,6 +67,7 @@ public sealed class VirtualMachine
         State = VmState.Paused;
         _downSince = _sim.Now;
         Host?.RefreshCpu();
+        StateChanged?.Invoke(this);
     }
 
     /// <summary>Resumes a paused guest.</summary>
@@ -78,6 +82,7 @@ public sealed class VirtualMachine
         _downtime += _sim.Now - _downSince!.Value;
         _downSince = null;
         Host?.RefreshCpu();
+        StateChanged?.Invoke(this);
     }
 
     public override string ToString() => Name;

@@ -14,6 +14,9 @@ public sealed record SimulationResult
     /// <summary>Node drains in the order they were asked.</summary>
     public IReadOnlyList<DrainRecord> Drains { get; init; } = [];
 
+    /// <summary>Step series over time (running VMs, NIC throughput) for plots.</summary>
+    public IReadOnlyList<TimeSeries> Series { get; init; } = [];
+
     /// <summary>VMs in the scenario's order.</summary>
     public required IReadOnlyList<VmRecord> Vms { get; init; }
 }

@@ -1,0 +1,97 @@
+using HyperVSim.Flow;
+using HyperVSim.Model.Results;
+
+namespace HyperVSim.Model;
+
+/// <summary>
+/// Watches a cluster and keeps step series for reports: each NIC direction's throughput (bytes/s, sampled
+/// whenever rates are recomputed) and the number of running VMs. It observes only; the model never calls it.
+/// </summary>
+public sealed class TimelineRecorder
+{
+    private readonly Cluster _cluster;
+    private readonly Dictionary<Resource, (string Name, List<TimePoint> Points)> _nics = [];
+    private readonly List<TimePoint> _running = [];
+
+    public TimelineRecorder(Cluster cluster)
+    {
+        _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        foreach (Host h in cluster.Hosts)
+        {
+            foreach (Nic n in h.Nics)
+            {
+                _nics[n.Transmit] = ($"{n.FullName} tx", [new TimePoint(0, 0)]);
+                _nics[n.Receive] = ($"{n.FullName} rx", [new TimePoint(0, 0)]);
+            }
+        }
+
+        _running.Add(new TimePoint(0, CountRunning()));
+        cluster.Flows.RatesChanged += OnRates;
+        cluster.VmStateChanged += _ => Add(_running, CountRunning());
+    }
+
+    /// <summary>The series: running VMs first, then every NIC direction that carried traffic, in host and NIC order.</summary>
+    public IReadOnlyList<TimeSeries> Series()
+    {
+        var list = new List<TimeSeries> { new("runningVms", "VMs", _running.ToArray()) };
+        foreach (Host h in _cluster.Hosts)
+        {
+            foreach (Nic n in h.Nics)
+            {
+                foreach (Resource r in new[] { n.Transmit, n.Receive })
+                {
+                    var (name, points) = _nics[r];
+                    if (points.Count > 1)
+                    {
+                        list.Add(new TimeSeries(name, "bytes/s", points.ToArray()));
+                    }
+                }
+            }
+        }
+
+        return list;
+    }
+
+    private void OnRates(IReadOnlyList<Flow.Flow> flows)
+    {
+        foreach (Flow.Flow f in flows)
+        {
+            foreach (Resource r in f.Resources)
+            {
+                if (_nics.TryGetValue(r, out var series))
+                {
+                    Add(series.Points, r.Load);
+                }
+            }
+        }
+
+        // A NIC whose last flow just ended is no longer on any flow's path: read every NIC that moved.
+        foreach (var (resource, series) in _nics)
+        {
+            if (resource.FlowCount == 0 && series.Points[^1].Value != 0)
+            {
+                Add(series.Points, 0);
+            }
+        }
+    }
+
+    private void Add(List<TimePoint> points, double value)
+    {
+        double now = _cluster.Simulation.Now.Seconds;
+        if (points[^1].Value == value)
+        {
+            return;
+        }
+
+        if (points[^1].Time == now)
+        {
+            points[^1] = new TimePoint(now, value);
+        }
+        else
+        {
+            points.Add(new TimePoint(now, value));
+        }
+    }
+
+    private int CountRunning() => _cluster.Vms.Count(v => v.State == VmState.Running);
+}
