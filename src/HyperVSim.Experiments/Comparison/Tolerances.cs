@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace HyperVSim.Experiments.Comparison;
+
+/// <summary>
+/// How far a metric may move before it counts: a relative tolerance (global, or per metric), and an absolute
+/// floor below which a change is ignored whatever its relative size (tiny blackouts, a few bytes).
+/// </summary>
+public sealed record Tolerances
+{
+    /// <summary>Default relative tolerance: 1%.</summary>
+    public double Global { get; init; } = 0.01;
+
+    public IReadOnlyDictionary<string, double> PerMetric { get; init; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Absolute floors per metric; defaults: 1 ms for seconds, 1 MiB for bytes, 0.01 core-seconds of CPU.</summary>
+    public IReadOnlyDictionary<string, double> Floors { get; init; } = DefaultFloors;
+
+    public static readonly IReadOnlyDictionary<string, double> DefaultFloors = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["totalSeconds"] = 0.001,
+        ["queuedSeconds"] = 0.001,
+        ["blackoutSeconds"] = 0.001,
+        ["downtimeSeconds"] = 0.001,
+        ["bytesOnWire"] = 1 << 20,
+        ["cpuSeconds"] = 0.01,
+        ["rounds"] = 0,
+        ["outages"] = 0,
+    };
+
+    public double For(string metric) => PerMetric.TryGetValue(metric, out double t) ? t : Global;
+
+    public double FloorFor(string metric) => Floors.TryGetValue(metric, out double f) ? f : 0;
+
+    /// <summary>Parses a tolerance: "5%" or "0.05"; throws <see cref="FormatException"/> with the fix.</summary>
+    public static double ParsePercent(string text)
+    {
+        string t = text.Trim();
+        bool percent = t.EndsWith('%');
+        if (double.TryParse(percent ? t[..^1] : t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && double.IsFinite(v))
+        {
+            return percent ? v / 100 : v;
+        }
+
+        throw new FormatException($"'{text}' is not a tolerance: write a percentage such as 5% or a fraction such as 0.05");
+    }
+
+    /// <summary>Parses NAME=VALUE (a per-metric tolerance or floor); the name must be a compared metric.</summary>
+    public static (string Metric, string Value) ParseAssignment(string text)
+    {
+        int eq = text.IndexOf('=', StringComparison.Ordinal);
+        string name = eq > 0 ? text[..eq].Trim() : string.Empty;
+        string[] known = ReportParser.MetricsByKind.Values.SelectMany(m => m).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (eq <= 0 || !known.Contains(name, StringComparer.Ordinal))
+        {
+            throw new FormatException($"'{text}' should be METRIC=VALUE with METRIC one of {string.Join(", ", known)}");
+        }
+
+        return (name, text[(eq + 1)..].Trim());
+    }
+}
