@@ -63,9 +63,14 @@ public sealed class FlowNetwork
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"flow '{name}' needs a non-negative amount");
         }
 
-        if (double.IsNaN(bound) || bound < 0 || weight <= 0 || double.IsNaN(weight))
+        if (double.IsNaN(bound) || bound < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(bound), $"flow '{name}' needs bound ≥ 0 and weight > 0");
+            throw new ArgumentOutOfRangeException(nameof(bound), bound, $"flow '{name}' needs a bound ≥ 0");
+        }
+
+        if (!double.IsFinite(weight) || weight <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weight), weight, $"flow '{name}' needs a finite weight > 0");
         }
 
         if (path.Count == 0 && double.IsPositiveInfinity(bound))
@@ -122,6 +127,11 @@ public sealed class FlowNetwork
         if (double.IsNaN(bound) || bound < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(bound), bound, "bound must be ≥ 0");
+        }
+
+        if (flow.Resources.Count == 0 && double.IsPositiveInfinity(bound))
+        {
+            throw new ArgumentException($"flow '{flow.Name}' crosses no resource: its bound is its only limit and must stay finite", nameof(bound));
         }
 
         if (!flow.Active || flow.Bound == bound)
@@ -263,8 +273,14 @@ public sealed class FlowNetwork
             if (f.Rate > 0)
             {
                 SimTime left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
-                Flow captured = f;
-                f.CompletionTimer = _sim.Call(left, () => Complete(captured), f.Name);
+
+                // A rate so small that the flow would end beyond the clock's range leaves it without a timer,
+                // like a stalled flow: it ends only if a later change speeds it up.
+                if (left <= SimTime.MaxValue - now)
+                {
+                    Flow captured = f;
+                    f.CompletionTimer = _sim.Call(left, () => Complete(captured), f.Name);
+                }
             }
         }
 

@@ -10,15 +10,21 @@ namespace HyperVSim.Flow;
 ///   min( min_r (C_r − frozen load on r) / Σ_{unfrozen f ∋ r} a_fr·w_f ,  min_f B_f / w_f );
 /// freeze the flows it binds at that level (those crossing the resource, or the bounded flow) and repeat.
 /// Each flow records what froze it: its bottleneck resource, or null for its own bound.
+/// A resource takes part while an unfrozen flow crosses it, which is counted, never inferred from its
+/// floating-point weight sum (that would depend on the units of usages and weights).
 /// </summary>
 internal static class MaxMinSolver
 {
+    /// <summary>Below this fraction of its former value, a weight sum after a subtraction is recomputed from its terms.</summary>
+    private const double CancellationLimit = 1e-4;
+
     /// <summary>Computes the rates of <paramref name="flows"/>, whose resources are exactly <paramref name="resources"/>.</summary>
     public static void Solve(List<Flow> flows, List<Resource> resources)
     {
         int nr = resources.Count;
         var remaining = new double[nr];
         var weights = new double[nr];
+        var crossing = new int[nr];
         for (int i = 0; i < nr; i++)
         {
             resources[i].SolverIndex = i;
@@ -33,6 +39,7 @@ internal static class MaxMinSolver
             for (int k = 0; k < f.Resources.Count; k++)
             {
                 weights[f.Resources[k].SolverIndex] += f.Weight * f.Usages[k];
+                crossing[f.Resources[k].SolverIndex]++;
             }
         }
 
@@ -43,7 +50,7 @@ internal static class MaxMinSolver
             int binding = -1;
             for (int i = 0; i < nr; i++)
             {
-                if (weights[i] > 0)
+                if (crossing[i] > 0)
                 {
                     double share = Math.Max(0, remaining[i]) / weights[i];
                     if (share < level)
@@ -69,6 +76,7 @@ internal static class MaxMinSolver
                 throw new InvalidOperationException("a flow has neither a resource nor a bound: its rate would be infinite");
             }
 
+            int unfrozenBefore = unfrozen;
             foreach (Flow f in flows)
             {
                 if (f.Frozen)
@@ -92,14 +100,39 @@ internal static class MaxMinSolver
                 {
                     int j = f.Resources[k].SolverIndex;
                     remaining[j] -= f.Rate * f.Usages[k];
+                    double before = weights[j];
                     weights[j] -= f.Weight * f.Usages[k];
-                    if (weights[j] < 1e-12)
+                    if (--crossing[j] == 0)
                     {
                         weights[j] = 0;
                     }
+                    else if (weights[j] <= before * CancellationLimit)
+                    {
+                        // Nearly all of the weight left at once: the difference is mostly rounding, so re-add what is left.
+                        weights[j] = UnfrozenWeight(flows, resources[j]);
+                    }
                 }
             }
+
+            if (unfrozen == unfrozenBefore)
+            {
+                throw new InvalidOperationException($"max-min solver made no progress at level {level} (binding: {(boundBinds ? "a bound" : resources[binding].Name)})");
+            }
         }
+    }
+
+    private static double UnfrozenWeight(List<Flow> flows, Resource resource)
+    {
+        double sum = 0;
+        foreach (Flow f in flows)
+        {
+            if (!f.Frozen)
+            {
+                sum += f.Weight * f.UsageOf(resource);
+            }
+        }
+
+        return sum;
     }
 
     private static bool CrossesResource(Flow f, int index)

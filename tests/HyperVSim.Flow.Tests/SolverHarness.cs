@@ -1,0 +1,35 @@
+using HyperVSim.Engine;
+
+namespace HyperVSim.Flow.Tests;
+
+/// <summary>
+/// Resources and flows built by hand for <see cref="MaxMinSolver"/> alone: no network, no clock, no
+/// recompute scheduling. The solver sees exactly the resources and flows added here.
+/// </summary>
+internal sealed class SolverHarness
+{
+    private readonly Simulation _sim = new();
+    private readonly List<Resource> _resources = [];
+    private readonly List<Flow> _flows = [];
+
+    public Resource AddResource(string name, double capacity)
+    {
+        var r = new Resource(name, capacity, _resources.Count);
+        _resources.Add(r);
+        return r;
+    }
+
+    public Flow AddFlow(string name, Resource[] path, double bound = double.PositiveInfinity, double weight = 1, double[]? usages = null)
+    {
+        var f = new Flow(name, 1, path, usages ?? path.Select(_ => 1.0).ToArray(), bound, weight, _sim.Event(name), SimTime.Zero);
+        foreach (Resource r in path)
+        {
+            r.Flows.Add(f);
+        }
+
+        _flows.Add(f);
+        return f;
+    }
+
+    public void Solve() => MaxMinSolver.Solve(_flows, _resources);
+}
