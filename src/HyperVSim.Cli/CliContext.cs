@@ -1,0 +1,6 @@
+using Serilog;
+
+namespace HyperVSim.Cli;
+
+/// <summary>Where a command writes: standard output for results, standard error for problems, and the log.</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, ILogger Log);

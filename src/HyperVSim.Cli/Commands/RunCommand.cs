@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Diagnostics;
+using HyperVSim.Model;
+using HyperVSim.Model.Results;
+using HyperVSim.Model.Specs;
+using HyperVSim.Reports.Text;
+
+namespace HyperVSim.Cli.Commands;
+
+/// <summary><c>hypervsim run SCENARIO</c>: simulate one scenario and write its reports.</summary>
+internal static class RunCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML)" };
+        var json = new Option<string?>("--json") { Description = "Write the JSON report (hypervsim.report/v1) to this file" };
+        var csv = new Option<string?>("--csv") { Description = "Write tidy CSV tables (migrations, phases, drains, vms, series) into this folder" };
+        var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
+        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report with plots to this file" };
+        var trace = new Option<string?>("--trace") { Description = "Write a Chrome trace-event file (open in Perfetto or chrome://tracing)" };
+        var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on success (errors still go to standard error)" };
+        var cmd = new Command("run", "Simulate a scenario and report its timings") { scenario, json, csv, markdown, html, trace, seed, quiet };
+        cmd.SetAction(pr => Execute(
+            context(pr),
+            pr.GetValue(scenario)!,
+            new OutputPaths(pr.GetValue(json), pr.GetValue(csv), pr.GetValue(markdown), pr.GetValue(html), pr.GetValue(trace)),
+            pr.GetValue(seed),
+            pr.GetValue(quiet)));
+        return cmd;
+    }
+
+    private static int Execute(CliContext ctx, string path, OutputPaths outputs, long? seed, bool quiet)
+    {
+        ScenarioSpec? spec = ScenarioInput.Load(path, ctx);
+        if (spec is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        if (seed is { } s)
+        {
+            spec = spec with { Seed = s };
+        }
+
+        SimulationResult result;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            result = ClusterSimulation.Run(spec);
+        }
+        catch (NotSupportedException ex)
+        {
+            ctx.Error.WriteLine($"{path}: {ex.Message}. Fix: remove those events from the scenario.");
+            return ExitCodes.InvalidInput;
+        }
+
+        ctx.Log.Information("Simulated {Seconds:0.###} s in {Events} events, {Wall} ms wall", result.SimulatedSeconds, result.EventsProcessed, clock.ElapsedMilliseconds);
+        ReportFiles.Write(result, outputs, ctx);
+
+        if (!quiet)
+        {
+            ConsoleSummary.Write(result, ctx.Out);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

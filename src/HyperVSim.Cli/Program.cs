@@ -1,0 +1,3 @@
+using HyperVSim.Cli;
+
+return HyperVSimCli.Run(args, Console.Out, Console.Error);
