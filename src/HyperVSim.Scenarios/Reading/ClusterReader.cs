@@ -1,0 +1,67 @@
+using HyperVSim.Model.Specs;
+using HyperVSim.Scenarios.Yaml;
+
+namespace HyperVSim.Scenarios.Reading;
+
+/// <summary>Reads <c>cluster:</c>; absent keys keep the defaults of <see cref="ClusterSpec"/> and its parts.</summary>
+internal static class ClusterReader
+{
+    public static readonly IReadOnlyList<string> Options = ["tcpip", "compression", "smb"];
+
+    /// <summary>Convergence strategies: none (Hyper-V) or autoConverge (QEMU-style, research).</summary>
+    public static readonly IReadOnlyList<string> Convergences = ["none", "autoConverge"];
+
+    public static Sourced<ClusterSpec> Read(YNode? node, Position fallback, Scalars scalars)
+    {
+        var origin = new Origin("cluster", node?.Start ?? fallback);
+        var defaults = new ClusterSpec();
+        if (node is null)
+        {
+            return new Sourced<ClusterSpec>(defaults, origin, false);
+        }
+
+        int before = scalars.Problems.Count;
+        MapReader? map = MapReader.Open(node, origin, "", KeyLevels.Cluster, scalars);
+        if (map is null)
+        {
+            return new Sourced<ClusterSpec>(defaults, origin, true);
+        }
+
+        HyperVVersion version = map.Version("version") ?? defaults.Version;
+        bool r2 = version == HyperVVersion.V2012R2;
+        var spec = defaults with
+        {
+            Version = version,
+            Heartbeat = Heartbeat(map.Map("heartbeat", KeyLevels.Heartbeat), defaults.Heartbeat),
+            LiveMigration = LiveMigration(map.Map("liveMigration", KeyLevels.LiveMigration), defaults.LiveMigration),
+            NetworkHealthProtection = map.Bool("networkHealthProtection") ?? (r2 && defaults.NetworkHealthProtection),
+            StorageFailureDetection = map.Bool("storageFailureDetection") ?? (r2 && defaults.StorageFailureDetection),
+        };
+        return new Sourced<ClusterSpec>(spec, origin, scalars.Problems.Count > before);
+    }
+
+    private static HeartbeatSpec Heartbeat(MapReader? map, HeartbeatSpec d) => map is null ? d : d with
+    {
+        Delay = map.Duration("delay", Limits.HeartbeatDelay) ?? d.Delay,
+        Threshold = (int?)map.Integer("threshold", Limits.HeartbeatThreshold) ?? d.Threshold,
+    };
+
+    private static LiveMigrationSpec LiveMigration(MapReader? map, LiveMigrationSpec d) => map is null ? d : d with
+    {
+        Option = map.Choice("option", Options) ?? d.Option,
+        MaxSimultaneous = (int?)map.Integer("maxSimultaneous", Limits.MaxSimultaneous) ?? d.MaxSimultaneous,
+        Networks = map.Has("networks") ? map.Names("networks") : d.Networks,
+        MaxPasses = (int?)map.Integer("maxPasses", Limits.MaxPasses) ?? d.MaxPasses,
+        BlackoutTarget = map.Duration("blackoutTarget", Limits.BlackoutTarget) ?? d.BlackoutTarget,
+        SetupTime = map.Duration("setupTime", Limits.SetupTime) ?? d.SetupTime,
+        SetupJitter = map.Fraction("setupJitter", Limits.SetupJitter) ?? d.SetupJitter,
+        SwitchoverTime = map.Duration("switchoverTime", Limits.SwitchoverTime) ?? d.SwitchoverTime,
+        DeviceStateBytes = map.Size("deviceState", Limits.DeviceState) ?? d.DeviceStateBytes,
+        StreamCeilingBytesPerSecond = map.BitRate("streamCeiling", Limits.NicSpeed) / 8 ?? d.StreamCeilingBytesPerSecond,
+        TcpCpuSecondsPerGB = map.Number("tcpCpuPerGB", Limits.CpuPerGB) ?? d.TcpCpuSecondsPerGB,
+        RdmaCpuSecondsPerGB = map.Number("rdmaCpuPerGB", Limits.CpuPerGB) ?? d.RdmaCpuSecondsPerGB,
+        RdmaEfficiency = map.Fraction("rdmaEfficiency", Limits.Efficiency) ?? d.RdmaEfficiency,
+        ZeroPageWireBytes = map.Size("zeroPageWire", Limits.ZeroPageWire) ?? d.ZeroPageWireBytes,
+        Convergence = map.Choice("convergence", Convergences) ?? d.Convergence,
+    };
+}

@@ -1,0 +1,60 @@
+using HyperVSim.Model.Specs;
+using HyperVSim.Scenarios.Yaml;
+
+namespace HyperVSim.Scenarios.Reading;
+
+/// <summary>Reads one item of <c>hosts:</c>, expanded by its count; the version defaults to the cluster's.</summary>
+internal static class HostReader
+{
+    public static readonly IReadOnlyList<string> Vendors = ["intel", "amd"];
+
+    public static IReadOnlyList<Sourced<HostSpec>> Read(YNode node, Origin origin, HyperVVersion clusterVersion, Scalars scalars)
+    {
+        int before = scalars.Problems.Count;
+        MapReader? map = MapReader.Open(node, origin, "", KeyLevels.Host, scalars);
+        if (map is null)
+        {
+            return [];
+        }
+
+        string name = map.Name("name", "hv") ?? "";
+        long? count = map.Integer("count", Limits.HostCount);
+        var spec = new HostSpec { Name = name, MemoryBytes = map.Size("memory", Limits.HostMemory, "256GiB") ?? 0 };
+        spec = spec with
+        {
+            Version = map.Version("version") ?? clusterVersion,
+            Cpu = Cpu(map.Map("cpu", KeyLevels.Cpu), spec.Cpu),
+            MemoryReserveBytes = map.Size("memoryReserve", Limits.MemoryReserve) ?? spec.MemoryReserveBytes,
+            Nics = (map.List("nics") ?? []).Select(item => Nic(item.Node, item.Rel, map.Origin, scalars)).ToArray(),
+            VirtualSwitches = map.Names("virtualSwitches"),
+        };
+        bool broken = scalars.Problems.Count > before;
+        return CountExpansion.Names(name, count).Select(n => new Sourced<HostSpec>(spec with { Name = n }, origin, broken)).ToArray();
+    }
+
+    private static CpuSpec Cpu(MapReader? map, CpuSpec d) => map is null ? d : d with
+    {
+        Cores = (int?)map.Integer("cores", Limits.Cores) ?? d.Cores,
+        Ghz = map.Ghz("ghz", Limits.Ghz) ?? d.Ghz,
+        Vendor = map.Choice("vendor", Vendors) ?? d.Vendor,
+        CompressBytesPerSecondPerCore = map.ByteRate("compressPerCore", Limits.CodecSpeed) ?? d.CompressBytesPerSecondPerCore,
+        DecompressBytesPerSecondPerCore = map.ByteRate("decompressPerCore", Limits.CodecSpeed) ?? d.DecompressBytesPerSecondPerCore,
+    };
+
+    private static NicSpec Nic(YNode node, string rel, Origin origin, Scalars scalars)
+    {
+        MapReader? map = MapReader.Open(node, origin, rel, KeyLevels.HostNic, scalars);
+        if (map is null)
+        {
+            return new NicSpec { Name = "", BitsPerSecond = 0 };
+        }
+
+        var nic = new NicSpec { Name = map.Name("name", "lm1") ?? "", BitsPerSecond = map.BitRate("speed", Limits.NicSpeed, "10Gbps") ?? 0 };
+        return nic with
+        {
+            Rdma = map.Bool("rdma") ?? nic.Rdma,
+            Networks = map.Names("networks"),
+            Efficiency = map.Fraction("efficiency", Limits.Efficiency) ?? nic.Efficiency,
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using HyperVSim.Engine;
+
+namespace HyperVSim.Scenarios.Reading;
+
+/// <summary>
+/// The accepted range of every bounded value: Hyper-V 2012 R2 limits where one exists (docs/domain-reference
+/// section 2), otherwise a bound past which the value can only be a typo. docs/scenario-format.md lists them.
+/// </summary>
+internal static class Limits
+{
+    private const long MiB = 1024L * 1024;
+    private const long GiB = 1024 * MiB;
+    private const long TiB = 1024 * GiB;
+    private static readonly SimTime TenYears = new(3650L * 86_400 * SimTime.NanosecondsPerSecond);
+
+    public const int MaxHosts = 64;
+    public const int MaxVms = 8000;
+    public const int MaxVmsPerHost = 1024;
+    public const int MaxIdeDisks = 4;
+    public const int MaxScsiDisks = 256;
+
+    public static readonly Bound<long> Seed = new(long.MinValue, long.MaxValue);
+    public static readonly Bound<SimTime> Until = new(new SimTime(1), TenYears, MaxWhy: "a longer run is surely a typo");
+    public static readonly Bound<SimTime> EventAt = new(SimTime.Zero, TenYears, MaxWhy: "a later event is surely a typo");
+
+    public static readonly Bound<SimTime> HeartbeatDelay = new(
+        SimTime.FromMilliseconds(250), SimTime.FromMilliseconds(2000), "SameSubnetDelay is 250 to 2000 ms", "SameSubnetDelay is 250 to 2000 ms");
+    public static readonly Bound<long> HeartbeatThreshold = new(3, 120, "SameSubnetThreshold is 3 to 120", "SameSubnetThreshold is 3 to 120");
+
+    public static readonly Bound<long> MaxSimultaneous = new(1, 64);
+    public static readonly Bound<long> MaxPasses = new(1, 100);
+    public static readonly Bound<SimTime> BlackoutTarget = new(SimTime.FromMilliseconds(1), SimTime.FromSeconds(60));
+    public static readonly Bound<SimTime> SetupTime = new(SimTime.Zero, SimTime.FromSeconds(600));
+    public static readonly Bound<double> SetupJitter = new(0, 1);
+    public static readonly Bound<SimTime> SwitchoverTime = new(SimTime.Zero, SimTime.FromSeconds(60));
+    public static readonly Bound<long> DeviceState = new(0, GiB);
+    public static readonly Bound<double> CpuPerGB = new(0, 100);
+    public static readonly Bound<long> ZeroPageWire = new(0, 4096, MaxWhy: "a zero page is 4 KiB uncompressed");
+    public static readonly Bound<double> CodecSpeed = new(1e6, 1e12);
+
+    public static readonly Bound<long> HostCount = new(1, MaxHosts, MaxWhy: "a failover cluster has at most 64 nodes");
+    public static readonly Bound<long> HostMemory = new(GiB, 4 * TiB, MaxWhy: "a Hyper-V 2012 R2 host supports at most 4 TB");
+    public static readonly Bound<long> MemoryReserve = new(0, 4 * TiB);
+    public static readonly Bound<long> Cores = new(1, 320, MaxWhy: "a Hyper-V 2012 R2 host supports at most 320 logical processors");
+    public static readonly Bound<double> Ghz = new(0.5, 10);
+    public static readonly Bound<double> NicSpeed = new(1e6, 1e12, MaxWhy: "no NIC is faster than 1Tbps");
+    public static readonly Bound<double> Efficiency = new(0.01, 1);
+
+    public static readonly Bound<long> StorageIops = new(1, 100_000_000);
+    public static readonly Bound<double> StorageBandwidth = new(1e6, 1e12);
+
+    public static readonly Bound<long> VmCount = new(1, MaxVms, MaxWhy: "a Hyper-V 2012 R2 cluster runs at most 8,000 VMs");
+    public static readonly Bound<long> Generation = new(1, 2, "Hyper-V VMs are generation 1 or 2", "Hyper-V VMs are generation 1 or 2");
+    public static readonly Bound<long> VmMemory = new(32 * MiB, TiB, "Hyper-V needs at least 32 MB", "a Hyper-V 2012 R2 VM has at most 1 TB");
+    public static readonly Bound<long> Vcpus = new(1, 64, MaxWhy: "a Hyper-V 2012 R2 VM has at most 64 virtual processors");
+    public static readonly Bound<double> CpuLoad = new(0, 1);
+    public static readonly Bound<double> DirtyRate = new(0, 100.0 * GiB, MaxWhy: "more than a 2013 server's memory bandwidth");
+    public static readonly Bound<long> WorkingSet = new(4096, TiB);
+    public static readonly Bound<double> ZeroPages = new(0, 1);
+    public static readonly Bound<double> CompressionRatio = new(1, 100);
+    public static readonly Bound<long> DiskSize = new(MiB, 64 * TiB, MaxWhy: "a VHDX holds at most 64 TB");
+}

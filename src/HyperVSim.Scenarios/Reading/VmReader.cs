@@ -1,0 +1,75 @@
+using HyperVSim.Model.Specs;
+using HyperVSim.Scenarios.Yaml;
+
+namespace HyperVSim.Scenarios.Reading;
+
+/// <summary>Reads one item of <c>vms:</c>, expanded by its count.</summary>
+internal static class VmReader
+{
+    public static readonly IReadOnlyList<string> States = ["running", "off"];
+    public static readonly IReadOnlyList<string> Controllers = ["ide", "scsi"];
+
+    public static IReadOnlyList<Sourced<VmSpec>> Read(YNode node, Origin origin, Scalars scalars)
+    {
+        int before = scalars.Problems.Count;
+        MapReader? map = MapReader.Open(node, origin, "", KeyLevels.Vm, scalars);
+        if (map is null)
+        {
+            return [];
+        }
+
+        string name = map.Name("name", "sql") ?? "";
+        long? count = map.Integer("count", Limits.VmCount);
+        var spec = new VmSpec { Name = name, MemoryBytes = map.Size("memory", Limits.VmMemory, "16GiB") ?? 0 };
+        int generation = (int?)map.Integer("generation", Limits.Generation) ?? spec.Generation;
+        spec = spec with
+        {
+            Generation = generation,
+            Vcpus = (int?)map.Integer("vcpus", Limits.Vcpus) ?? spec.Vcpus,
+            CpuLoad = map.Fraction("cpuLoad", Limits.CpuLoad) ?? spec.CpuLoad,
+            Dirtying = DirtyingReader.Read(map.Map("memoryDirtying", KeyLevels.Dirtying), spec.Dirtying, scalars),
+            MemoryContent = Content(map.Map("memoryContent", KeyLevels.MemoryContent), spec.MemoryContent),
+            Disks = (map.List("disks") ?? []).Select(item => Disk(item.Node, item.Rel, map.Origin, generation, scalars)).ToArray(),
+            Nics = (map.List("nics") ?? []).Select(item => Nic(item.Node, item.Rel, map.Origin, scalars)).ToArray(),
+            Host = map.Name("host") ?? spec.Host,
+            State = map.Choice("state", States) == "off" ? VmInitialState.Off : spec.State,
+        };
+        bool broken = scalars.Problems.Count > before;
+        return CountExpansion.Names(name, count).Select(n => new Sourced<VmSpec>(spec with { Name = n }, origin, broken)).ToArray();
+    }
+
+    private static MemoryContentSpec Content(MapReader? map, MemoryContentSpec d) => map is null ? d : d with
+    {
+        ZeroPageFraction = map.Fraction("zeroPages", Limits.ZeroPages) ?? d.ZeroPageFraction,
+        CompressionRatio = map.Number("compressionRatio", Limits.CompressionRatio) ?? d.CompressionRatio,
+    };
+
+    /// <summary>A disk; the controller defaults to ide on generation 1 and scsi on generation 2 (which has no IDE).</summary>
+    private static DiskSpec Disk(YNode node, string rel, Origin origin, int generation, Scalars scalars)
+    {
+        string fallback = generation == 2 ? "scsi" : "ide";
+        MapReader? map = MapReader.Open(node, origin, rel, KeyLevels.Disk, scalars);
+        if (map is null)
+        {
+            return new DiskSpec("", 0, fallback, null);
+        }
+
+        return new DiskSpec(
+            map.Name("name", "os") ?? "",
+            map.Size("size", Limits.DiskSize, "127GiB") ?? 0,
+            map.Choice("controller", Controllers) ?? fallback,
+            map.Name("storage"));
+    }
+
+    private static VmNicSpec Nic(YNode node, string rel, Origin origin, Scalars scalars)
+    {
+        MapReader? map = MapReader.Open(node, origin, rel, KeyLevels.VmNic, scalars);
+        if (map is null)
+        {
+            return new VmNicSpec("");
+        }
+
+        var nic = new VmNicSpec(map.Name("network", "prod") ?? "");
+        return nic with { Protected = map.Bool("protected") ?? nic.Protected };
+    }
+}

@@ -1,0 +1,173 @@
+using HyperVSim.Model.Specs;
+using HyperVSim.Scenarios.Diagnostics;
+using HyperVSim.Scenarios.Reading;
+
+namespace HyperVSim.Scenarios.Validation;
+
+/// <summary>
+/// Events name existing VMs, hosts, NICs and volumes, happen before <c>until</c>, and migrate only where Hyper-V
+/// can: not to the host the VM is on, not across CPU vendors, not from 2012 R2 back to 2012, not a generation 2 VM
+/// to a 2012 host. A VM's host is followed through the migrate events while it is known; a drain or fault that
+/// may move it makes it unknown.
+/// </summary>
+internal static class EventRules
+{
+    public static void Check(ValidationContext c)
+    {
+        var location = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (Sourced<VmSpec> vm in c.Scenario.Vms.Where(v => v.Spec.Host is { } h && c.Hosts.ContainsKey(h)))
+        {
+            location.TryAdd(vm.Spec.Name, vm.Spec.Host); // a repeated name is reported by NameRules
+        }
+
+        foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
+        {
+            if (c.Scenario.Until is { } until && e.Spec.At > until)
+            {
+                c.Add(e.Origin.Of("at"), $"the event at {Units.FormatDuration(e.Spec.At)} comes after until ({Units.FormatDuration(until)}), so it never happens", "move it before until, or raise until");
+            }
+
+            switch (e.Spec)
+            {
+                case MigrateEventSpec m:
+                    Migrate(c, e.Origin, m, location);
+                    break;
+                case DrainEventSpec d:
+                    c.Refers(d.Host, e.Origin.Of("drain"), "host", c.Hosts, "hosts");
+                    Forget(location, d.Host);
+                    break;
+                case FaultEventSpec f:
+                    Fault(c, e.Origin, f, location);
+                    break;
+            }
+        }
+
+        LiveMigrationNics(c);
+    }
+
+    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location)
+    {
+        Site to = origin.Of("migrate.to");
+        bool vmKnown = c.Refers(m.Vm, origin.Of("migrate.vm"), "VM", c.Vms, "vms");
+        if (!c.Refers(m.To, to, "host", c.Hosts, "hosts") || !vmKnown || m.Vm.Length == 0 || m.To.Length == 0)
+        {
+            return;
+        }
+
+        HostSpec target = c.Hosts[m.To].Spec;
+        if (c.Vms[m.Vm].Spec.Generation == 2 && target.Version == HyperVVersion.V2012)
+        {
+            c.Add(to, $"{m.Vm} is a generation 2 VM, and {m.To} runs 2012, which cannot run it", "migrate it to a 2012R2 host");
+        }
+
+        if (location.GetValueOrDefault(m.Vm) is { } from && c.Hosts.TryGetValue(from, out var source))
+        {
+            if (from == m.To)
+            {
+                c.Add(to, $"{m.Vm} is already on {m.To} at {Units.FormatDuration(m.At)}", "migrate it to another host");
+            }
+            else if (source.Spec.Cpu.Vendor != target.Cpu.Vendor)
+            {
+                c.Add(to, $"live migration never crosses CPU vendors: {from} is {source.Spec.Cpu.Vendor}, {m.To} is {target.Cpu.Vendor}", $"migrate {m.Vm} to an {source.Spec.Cpu.Vendor} host");
+            }
+            else if (source.Spec.Version == HyperVVersion.V2012R2 && target.Version == HyperVVersion.V2012)
+            {
+                c.Add(to, $"a VM cannot live-migrate from 2012 R2 ({from}) back to 2012 ({m.To})", "migrate it to a 2012R2 host");
+            }
+            else if (source.Spec.Version == HyperVVersion.V2012 && m.Option is "compression" or "smb")
+            {
+                c.Add(origin.Of("migrate.option"), $"option {m.Option} is new in 2012 R2, but {m.Vm} moves from {from}, which runs 2012: a 2012 host offers only the TCP/IP option", "write option: tcpip, or leave option out");
+            }
+        }
+
+        location[m.Vm] = m.To;
+    }
+
+    private static void Fault(ValidationContext c, Origin origin, FaultEventSpec f, Dictionary<string, string?> location)
+    {
+        string action = f.Repair ? "repair" : "fail";
+        string key = f.Target.Kind switch
+        {
+            FaultTargetKind.Host => "host",
+            FaultTargetKind.Nic => "nic",
+            FaultTargetKind.StoragePath => "storagePath",
+            _ => "storage",
+        };
+        Site site = origin.Of($"{action}.{key}");
+        string[] parts = f.Target.Name.Split('/');
+        switch (f.Target.Kind)
+        {
+            case FaultTargetKind.Host:
+                c.Refers(f.Target.Name, site, "host", c.Hosts, "hosts");
+                break;
+            case FaultTargetKind.Storage:
+                c.Refers(f.Target.Name, site, "storage volume", c.Storage, "storage");
+                location.Clear();
+                break;
+            case FaultTargetKind.Nic when parts.Length == 2 && c.Refers(parts[0], site, "host", c.Hosts, "hosts"):
+                HostSpec host = c.Hosts[parts[0]].Spec;
+                string[] nics = host.Nics.Select(n => n.Name).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+                if (!nics.Contains(parts[1], StringComparer.Ordinal))
+                {
+                    string? close = Suggestions.Closest(parts[1], nics);
+                    string hint = close is null ? "" : $"; did you mean '{parts[0]}/{close}'?";
+                    string fix = nics.Length == 0 ? $"add the NIC to {parts[0]}'s nics" : $"name one of {parts[0]}'s NICs: {ValidationContext.List(nics)}";
+                    c.Add(site, $"{parts[0]} has no NIC '{parts[1]}'{hint}", fix);
+                }
+
+                break;
+            case FaultTargetKind.StoragePath when parts.Length == 2:
+                c.Refers(parts[0], site, "host", c.Hosts, "hosts");
+                c.Refers(parts[1], site, "storage volume", c.Storage, "storage");
+                break;
+        }
+
+        if (!f.Repair && parts.Length > 0)
+        {
+            Forget(location, parts[0]);
+        }
+    }
+
+    private static void Forget(Dictionary<string, string?> location, string host)
+    {
+        foreach (string vm in location.Where(l => l.Value == host).Select(l => l.Key).ToArray())
+        {
+            location[vm] = null;
+        }
+    }
+
+    /// <summary>When VMs are migrated or drained, every host needs a NIC on a live-migration network.</summary>
+    private static void LiveMigrationNics(ValidationContext c)
+    {
+        Sourced<ScenarioEventSpec>? moving = c.Scenario.Events.FirstOrDefault(e => e.Spec is MigrateEventSpec or DrainEventSpec);
+        if (moving is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<string> chosen = c.Scenario.Cluster.Spec.LiveMigration.Networks;
+        string[] lm = chosen.Count > 0
+            ? chosen.Where(c.Networks.ContainsKey).ToArray()
+            : c.Scenario.Networks.Where(n => n.Spec.Role == NetworkRole.LiveMigration).Select(n => n.Spec.Name).ToArray();
+        if (lm.Length == 0 && chosen.Count > 0)
+        {
+            return; // every chosen network is unknown: reported as a reference error
+        }
+
+        if (lm.Length == 0)
+        {
+            c.Add(c.Scenario.Root.Of("networks"), $"the scenario moves VMs ({moving.Origin.Path}) but no network has role liveMigration", "add a network with role: liveMigration, and a NIC on it to every host");
+            return;
+        }
+
+        foreach (var group in c.Scenario.Hosts.GroupBy(h => h.Origin))
+        {
+            HostSpec host = group.First().Spec;
+            if (!host.Nics.Any(n => n.Networks.Any(lm.Contains)))
+            {
+                string names = ValidationContext.List(group.Select(h => h.Spec.Name));
+                c.Add(group.Key.Of("nics"), $"{names}: no NIC on a live-migration network ({string.Join(", ", lm)}), but the scenario moves VMs ({moving.Origin.Path})", $"add a NIC with networks: [{lm[0]}]");
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using HyperVSim.Scenarios.Diagnostics;
+using HyperVSim.Scenarios.Reading;
+
+namespace HyperVSim.Scenarios.Validation;
+
+/// <summary>Runs every cluster-wide rule over a read scenario; all problems are collected, none stops the others.</summary>
+internal static class ScenarioValidator
+{
+    public static void Validate(ReadScenario scenario, Problems problems)
+    {
+        var context = new ValidationContext(scenario, problems);
+        NameRules.Check(context);
+        ReferenceRules.Check(context);
+        CapacityRules.Check(context);
+        VersionRules.Check(context);
+        DiskRules.Check(context);
+        EventRules.Check(context);
+    }
+}
