@@ -119,7 +119,7 @@ public sealed class TransportTests
 
         comp.TotalSeconds!.Value.Should().BeApproximately(M / 1.5e9, M / 1.5e9 * 0.001);
         comp.LimitedBy.Should().Be("compressionCpu");
-        comp.LimitedByDetail.Should().Be("on hv1: 3 spare cores");
+        comp.LimitedByDetail.Should().Be("on hv1: 3 spare cores when it started");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ internal sealed class CompressionTransport : IMigrationTransport
 
     private sealed class Session(TransportContext ctx, TcpIpTransport.Session tcp) : TransferSessionBase(ctx)
     {
-        private double _lastSpareSource;
+        private double? _spareAtFirstPass;
 
         public override string Network => tcp.Network;
 
@@ -39,7 +39,7 @@ internal sealed class CompressionTransport : IMigrationTransport
             double dstCpu = (1 - z) / target.Spec.Cpu.DecompressBytesPerSecondPerCore;
             double link = Math.Min(tcp.Source.PayloadBytesPerSecond, tcp.Target.PayloadBytesPerSecond);
             double estimate = Math.Min(link / wirePerByte, Math.Min(Rate(source.SpareCores, srcCpu), Rate(target.SpareCores, dstCpu)));
-            _lastSpareSource = source.SpareCores;
+            _spareAtFirstPass ??= source.SpareCores;
             if (estimate <= link)
             {
                 // No (useful) spare CPU: Hyper-V sends uncompressed, exactly as TCP/IP.
@@ -69,7 +69,7 @@ internal sealed class CompressionTransport : IMigrationTransport
         }
 
         public override string? Describe(string factor) => factor == "compressionCpu"
-            ? $"on {Context.Source.Name}: {_lastSpareSource:0.#} spare cores"
+            ? $"on {Context.Source.Name}: {_spareAtFirstPass ?? 0:0.#} spare cores when it started"
             : null;
 
         /// <summary>Compressed passes' CPU plus that of passes sent uncompressed through the TCP/IP session.</summary>
