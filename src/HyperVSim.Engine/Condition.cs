@@ -7,16 +7,17 @@ namespace HyperVSim.Engine;
 /// </summary>
 public sealed class Condition : Event
 {
-    private readonly IReadOnlyList<Event> _events;
+    private readonly Event[] _events;
     private readonly int _needed;
     private int _done;
 
     internal Condition(Simulation simulation, string name, IReadOnlyList<Event> events, bool all)
         : base(simulation, name)
     {
-        _events = events;
-        _needed = all ? events.Count : Math.Min(1, events.Count);
-        foreach (Event e in events)
+        ArgumentNullException.ThrowIfNull(events);
+        _events = [.. events];
+        _needed = all ? _events.Length : Math.Min(1, _events.Length);
+        foreach (Event e in _events)
         {
             if (e.State == EventState.Processed)
             {

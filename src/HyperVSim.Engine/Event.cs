@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HyperVSim.Engine;
 
 /// <summary>
@@ -73,7 +75,9 @@ public class Event
 
     internal void AddWaiter(Process process)
     {
-        if (_waiter is null)
+        // The first slot is only for the first waiter: once others queue behind it, newcomers go after them,
+        // even if the first one has left (interrupted), so waiters resume in the order they began waiting.
+        if (_waiter is null && (_moreWaiters is null || _moreWaiters.Count == 0))
         {
             _waiter = process;
         }
@@ -104,7 +108,10 @@ public class Event
     }
 
     /// <summary>Processes the event: resumes its waiters, then runs its callbacks, in the order they were added.</summary>
-    internal virtual void Fire()
+    internal virtual void Fire() => FireWith(null);
+
+    /// <summary>Processes the event, resuming <paramref name="first"/> (a waiter kept outside the lists) before the others.</summary>
+    private protected void FireWith(Process? first)
     {
         State = EventState.Processed;
         Process? waiter = _waiter;
@@ -113,11 +120,12 @@ public class Event
         _waiter = null;
         _moreWaiters = null;
         _callbacks = null;
-        if (_error is not null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
+        if (_error is not null && first is null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
         {
-            throw new SimulationException($"event '{Name}' failed at {Simulation.Now} and nothing handled it: {_error.Message}", _error);
+            ThrowUnhandled(_error);
         }
 
+        first?.Resume(this);
         waiter?.Resume(this);
         if (more is not null)
         {
@@ -136,6 +144,27 @@ public class Event
         }
     }
 
+    /// <summary>
+    /// When the only listener is one waiting process (no other waiters, no callbacks, no failure), detaches and
+    /// returns it: the fast path of pooled delays, which need no list walking. Otherwise returns false.
+    /// </summary>
+    private protected bool TryTakeSoleWaiter(out Process? waiter)
+    {
+        if (_moreWaiters is null && _callbacks is null && _error is null)
+        {
+            waiter = _waiter;
+            _waiter = null;
+            return true;
+        }
+
+        waiter = null;
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowUnhandled(Exception error) =>
+        throw new SimulationException($"event '{Name}' failed at {Simulation.Now} and nothing handled it: {error.Message}", error);
+
     /// <summary>Returns a recycled event to its pending state (pooled delays only).</summary>
     private protected void ResetForReuse()
     {
@@ -151,9 +180,13 @@ public class Event
     {
         if (State != EventState.Pending)
         {
-            throw new SimulationException($"event '{Name}' cannot {verb}: it is already {State}");
+            ThrowNotPending(verb);
         }
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNotPending(string verb) =>
+        throw new SimulationException($"event '{Name}' cannot {verb}: it is already {State}");
 
     public override string ToString() => $"{Name} ({State})";
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HyperVSim.Engine;
 
 /// <summary>
@@ -9,26 +11,38 @@ public sealed class Process : Event
 {
     private IEnumerator<Event>? _steps;
     private Event? _target;
+    private readonly Delay _ownDelay;
 
     internal Process(Simulation simulation, string name)
         : base(simulation, name)
     {
+        // Allocated with the process so that the two sit side by side in memory: waking a process touches both.
+        _ownDelay = new Delay(simulation, this);
     }
 
     /// <summary>True until the iterator has ended.</summary>
     public bool IsAlive => State == EventState.Pending;
 
     /// <summary>The event the process waits on now, if any.</summary>
-    public Event? Target => _target;
+    public Event? Target => _ownDelay.OwnerWaits ? _ownDelay : _target;
 
-    /// <summary>The cause given to the last <see cref="Interrupt"/> that woke the process, cleared when read.</summary>
+    /// <summary>
+    /// The cause given to the <see cref="Interrupt"/> that woke the process this time; null after a wake by the
+    /// awaited event, or once taken with <see cref="TakeInterrupt"/>.
+    /// </summary>
     public object? InterruptCause { get; private set; }
 
-    /// <summary>True when the process was woken by <see cref="Interrupt"/> rather than by the event it waited on.</summary>
+    /// <summary>
+    /// True when the process was woken this time by <see cref="Interrupt"/> rather than by the event it waited
+    /// on; it reads false again after the next ordinary wake.
+    /// </summary>
     public bool Interrupted { get; private set; }
 
     /// <summary>The value the process ends with (set by its steps before they end).</summary>
     public object? Result { get; set; }
+
+    /// <summary>This process's own delay, if it is not in use.</summary>
+    internal Delay? FreeOwnDelay() => _ownDelay.State == EventState.Pending ? _ownDelay : null;
 
     internal void Start(IEnumerable<Event> steps)
     {
@@ -49,11 +63,10 @@ public sealed class Process : Event
             throw new SimulationException($"process '{Name}' has ended and cannot be interrupted");
         }
 
-        _target?.RemoveWaiter(this);
-        _target = null;
-        var wake = new Event(Simulation, Name + ":interrupt");
+        Detach();
+        var wake = new InterruptWake(Simulation, Name + ":interrupt");
         wake.AddWaiter(this);
-        wake.Succeed(new InterruptMarker(cause), EventPriority.Urgent);
+        wake.Succeed(cause, EventPriority.Urgent);
     }
 
     /// <summary>Clears the interrupt flag and returns its cause.</summary>
@@ -67,71 +80,130 @@ public sealed class Process : Event
 
     internal void Resume(Event trigger)
     {
-        if (!IsAlive || _steps is null)
+        IEnumerator<Event>? steps = _steps;
+        if (State != EventState.Pending || steps is null)
         {
             return;
         }
 
-        if (trigger.Ok && trigger.Value is InterruptMarker marker)
+        if (trigger is InterruptWake)
         {
+            // Normally Interrupt() already detached the process from its target; not when a second interrupt
+            // was sent before the first was delivered, or before the process started.
+            Detach();
             Interrupted = true;
-            InterruptCause = marker.Cause;
+            InterruptCause = trigger.Value;
         }
         else if (_target is not null && !ReferenceEquals(trigger, _target))
         {
             // A stale wake-up (the process moved on): ignore.
             return;
         }
+        else if (Interrupted)
+        {
+            Interrupted = false;
+            InterruptCause = null;
+        }
 
         _target = null;
+        Simulation sim = Simulation;
         while (true)
         {
             bool more;
-            Process? previous = Simulation.ActiveProcess;
-            Simulation.ActiveProcess = this;
+            Process? previous = sim.ActiveProcess;
+            sim.ActiveProcess = this;
             try
             {
-                more = _steps.MoveNext();
+                more = steps.MoveNext();
             }
             catch (Exception ex) when (ex is not SimulationException)
             {
-                _steps.Dispose();
-                Fail(new SimulationException($"process '{Name}' failed at {Simulation.Now}: {ex.Message}", ex), EventPriority.Urgent);
+                FailStep(steps, ex);
                 return;
             }
             finally
             {
-                Simulation.ActiveProcess = previous;
+                // Storing a constant null needs no GC write barrier, and the outermost process is the usual case.
+                if (previous is null)
+                {
+                    sim.ActiveProcess = null;
+                }
+                else
+                {
+                    sim.ActiveProcess = previous;
+                }
             }
 
             if (!more)
             {
-                _steps.Dispose();
+                steps.Dispose();
                 Succeed(Result, EventPriority.Urgent);
                 return;
             }
 
-            Event next = _steps.Current ?? throw new SimulationException($"process '{Name}' yielded null; yield an event to wait on");
-            if (!ReferenceEquals(next.Simulation, Simulation))
+            Event? next = steps.Current;
+            if (ReferenceEquals(next, _ownDelay) && next.State == EventState.Triggered)
             {
-                throw new SimulationException($"process '{Name}' yielded event '{next.Name}' of another simulation");
+                _ownDelay.OwnerWaits = true;
+                return;
             }
 
-            if (next.State is EventState.Processed)
+            if (next is not null && next.State <= EventState.Triggered && ReferenceEquals(next.Simulation, sim))
             {
-                continue;
+                _target = next;
+                next.AddWaiter(this);
+                return;
             }
 
-            if (next.State is EventState.Cancelled)
-            {
-                throw new SimulationException($"process '{Name}' waits on cancelled event '{next.Name}', which would never fire");
-            }
-
-            _target = next;
-            next.AddWaiter(this);
-            return;
+            // Throws unless the event was already processed, in which case its outcome is there to read: go on.
+            CheckProcessed(next);
         }
     }
 
-    private sealed record InterruptMarker(object? Cause);
+    /// <summary>Stops waiting on the current target, if any.</summary>
+    private void Detach()
+    {
+        if (_ownDelay.OwnerWaits)
+        {
+            _ownDelay.OwnerWaits = false;
+        }
+        else
+        {
+            _target?.RemoveWaiter(this);
+        }
+
+        _target = null;
+    }
+
+    // The messages below live in their own methods, out of the hot path: building them there keeps the frame
+    // of Resume small (no string-building locals to clear on every call).
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailStep(IEnumerator<Event> steps, Exception ex)
+    {
+        steps.Dispose();
+        Fail(new SimulationException($"process '{Name}' failed at {Simulation.Now}: {ex.Message}", ex), EventPriority.Urgent);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CheckProcessed(Event? next)
+    {
+        if (next is null)
+        {
+            throw new SimulationException($"process '{Name}' yielded null; yield an event to wait on");
+        }
+
+        if (!ReferenceEquals(next.Simulation, Simulation))
+        {
+            throw new SimulationException($"process '{Name}' yielded event '{next.Name}' of another simulation");
+        }
+
+        if (next.State == EventState.Cancelled)
+        {
+            throw new SimulationException($"process '{Name}' waits on cancelled event '{next.Name}', which would never fire");
+        }
+    }
+
+    /// <summary>The event that delivers an <see cref="Interrupt"/>; its value is the cause.</summary>
+    private sealed class InterruptWake(Simulation simulation, string name) : Event(simulation, name);
 }

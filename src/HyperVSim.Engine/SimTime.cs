@@ -13,6 +13,9 @@ public readonly record struct SimTime(long Nanoseconds) : IComparable<SimTime>
     public static readonly SimTime Zero = new(0);
     public static readonly SimTime MaxValue = new(long.MaxValue);
 
+    /// <summary>2^-50: four ulps of relative error, within which a product counts as a whole number of nanoseconds.</summary>
+    private const double WholeTolerance = 8.881784197001252E-16;
+
     /// <summary>The time in seconds, as a double (for reports; never for ordering).</summary>
     public double Seconds => Nanoseconds / (double)NanosecondsPerSecond;
 
@@ -33,7 +36,10 @@ public readonly record struct SimTime(long Nanoseconds) : IComparable<SimTime>
         return new SimTime((long)ns);
     }
 
-    /// <summary>Seconds rounded up to the next nanosecond, for durations that must not end early.</summary>
+    /// <summary>
+    /// Seconds rounded up to the next nanosecond, for durations that must not end early. A value within
+    /// floating-point noise (2^-50 relative) of a whole nanosecond is that nanosecond: 61e-9 s is 61 ns, not 62.
+    /// </summary>
     public static SimTime FromSecondsCeiling(double seconds)
     {
         if (double.IsNaN(seconds) || seconds < 0)
@@ -41,7 +47,11 @@ public readonly record struct SimTime(long Nanoseconds) : IComparable<SimTime>
             throw new ArgumentOutOfRangeException(nameof(seconds), seconds, "duration must be a non-negative number");
         }
 
-        double ns = Math.Ceiling(seconds * NanosecondsPerSecond);
+        // A whole number of nanoseconds written in seconds rarely multiplies back exactly (61e-9 * 1e9 is
+        // 61.00000000000001): within a few ulps of a whole nanosecond counts as that nanosecond, not the next.
+        double exact = seconds * NanosecondsPerSecond;
+        double nearest = Math.Round(exact);
+        double ns = Math.Abs(exact - nearest) <= exact * WholeTolerance ? nearest : Math.Ceiling(exact);
         return ns >= long.MaxValue ? MaxValue : new SimTime((long)ns);
     }
 

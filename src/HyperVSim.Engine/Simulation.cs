@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace HyperVSim.Engine;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class Simulation
 {
     private readonly EventQueue _queue = new();
     private readonly Stack<Delay> _delayPool = new();
+    private readonly long _maxEvents;
     private long _cancelledPending;
 
     public Simulation(SimulationOptions? options = null)
@@ -18,6 +21,8 @@ public sealed class Simulation
         {
             throw new ArgumentOutOfRangeException(nameof(options), Options.MaxEvents, "MaxEvents must be positive");
         }
+
+        _maxEvents = Options.MaxEvents;
     }
 
     public SimulationOptions Options { get; }
@@ -51,7 +56,10 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(delay), delay, "delay must not be negative");
         }
 
-        Delay d = _delayPool.Count > 0 ? _delayPool.Pop() : new Delay(this);
+        // The running process's own delay when it is free (no pool traffic, and it sits next to the process in
+        // memory); otherwise one from the pool.
+        Delay d = ActiveProcess?.FreeOwnDelay()
+            ?? (_delayPool.Count > 0 ? _delayPool.Pop() : new Delay(this, null));
         d.Start(Now + delay);
         return d;
     }
@@ -102,11 +110,9 @@ public sealed class Simulation
             }
 
             Now = new SimTime(time);
-            if (++EventsProcessed > Options.MaxEvents)
+            if (++EventsProcessed > _maxEvents)
             {
-                throw new SimulationException(
-                    $"runaway simulation: more than {Options.MaxEvents:N0} events by {Now} (last: '{e.Name}'). " +
-                    "A model is probably rescheduling itself without progress; if the run is really this large, raise MaxEvents.");
+                ThrowRunaway(e);
             }
 
             e.Fire();
@@ -172,6 +178,13 @@ public sealed class Simulation
     internal void NoteCancelled() => _cancelledPending++;
 
     internal void ReturnDelay(Delay d) => _delayPool.Push(d);
+
+    // Builds the message out of Step, so that Step's frame stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowRunaway(Event last) =>
+        throw new SimulationException(
+            $"runaway simulation: more than {Options.MaxEvents:N0} events by {Now} (last: '{last.Name}'). " +
+            "A model is probably rescheduling itself without progress; if the run is really this large, raise MaxEvents.");
 
     private bool TryPeekLive(out long time)
     {

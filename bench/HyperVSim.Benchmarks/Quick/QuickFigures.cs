@@ -1,0 +1,12 @@
+namespace HyperVSim.Benchmarks.Quick;
+
+/// <summary>The figures quick mode prints, in order. One line per figure.</summary>
+public static class QuickFigures
+{
+    public static IReadOnlyList<IQuickFigure> All { get; } =
+    [
+        new EngineLoopFigure(),
+        new FlowRecomputeFigure(),
+        new Drain100Figure(),
+    ];
+}
