@@ -3,4 +3,8 @@ using Serilog;
 namespace HyperVSim.Cli;
 
 /// <summary>Where a command writes: standard output for results, standard error for problems, and the log.</summary>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, ILogger Log);
+internal sealed record CliContext(TextWriter Out, TextWriter Error, ILogger Log)
+{
+    /// <summary>True when standard output is a terminal (colour and progress are shown only then).</summary>
+    public bool Interactive { get; init; }
+}

@@ -23,7 +23,10 @@ public static class HyperVSimCli
         CliContext Context(ParseResult pr)
         {
             logger = Logging.Create(pr.GetValue(logLevel)!, pr.GetValue(logFile), error);
-            return new CliContext(output, error, logger);
+            return new CliContext(output, error, logger)
+            {
+                Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+            };
         }
 
         var root = new RootCommand("HyperVSim: a deterministic simulator of Windows Server 2012 R2 Hyper-V failover clusters")

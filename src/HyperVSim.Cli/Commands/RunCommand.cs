@@ -60,7 +60,7 @@ internal static class RunCommand
 
         if (!quiet)
         {
-            ConsoleSummary.Write(result, ctx.Out);
+            ConsoleSummary.Write(result, ctx.Out, colour: ctx.Interactive);
         }
 
         return ExitCodes.Ok;

@@ -1,66 +1,54 @@
 using System.Globalization;
 using HyperVSim.Model.Results;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace HyperVSim.Reports.Text;
 
-/// <summary>The run's summary for a terminal: what ran, each migration's timings and what limited it, each VM's end state.</summary>
+/// <summary>
+/// The run's summary for a terminal, as Spectre.Console tables: each migration's timings and what limited it (with
+/// a sentence on why), node drains, each VM's end state. Colour only on an interactive terminal; elsewhere plain
+/// text at a fixed width, so redirected output and golden files are identical on every machine.
+/// </summary>
 public static class ConsoleSummary
 {
-    public static void Write(SimulationResult r, TextWriter w)
+    /// <summary>Width used when the output is not a terminal.</summary>
+    public const int PlainWidth = 160;
+
+    /// <summary>Writes the summary; <paramref name="colour"/> only for an interactive terminal.</summary>
+    public static void Write(SimulationResult r, TextWriter w, bool colour = false)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(w);
-        w.WriteLine($"Scenario {r.Scenario} (seed {r.Seed}): simulated {HumanUnits.Seconds(r.SimulatedSeconds)}, {r.EventsProcessed.ToString("N0", CultureInfo.InvariantCulture)} events");
-        w.WriteLine();
-        w.WriteLine($"Live migrations: {r.Migrations.Count} ({r.Migrations.Count(m => m.Result == "completed")} completed, {r.Migrations.Count(m => m.Result == "failed")} failed)");
-        if (r.Migrations.Count > 0)
-        {
-            var t = new TextTable("VM", "From", "To", "Option", "Queued", "Total", "Blackout", "Passes", "Sent", "Limited by", "Result");
-            foreach (MigrationRecord m in r.Migrations)
-            {
-                t.Add(m.Vm, m.From, m.To ?? "-", m.Option, HumanUnits.Seconds(m.QueuedSeconds),
-                    m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-",
-                    m.Result == "completed" ? HumanUnits.Seconds(m.BlackoutSeconds) : "-",
-                    m.Rounds.ToString(CultureInfo.InvariantCulture), HumanUnits.Bytes(m.BytesOnWire),
-                    m.LimitedBy ?? "-", m.Result);
-            }
 
-            t.WriteTo(w);
-            foreach (MigrationRecord m in r.Migrations)
-            {
-                string? why = Explain(m);
-                if (why is not null)
-                {
-                    w.WriteLine($"  {m.Vm}: {why}");
-                }
-            }
+        // Plain output goes through a buffer so that the padding Spectre adds at line ends can be trimmed.
+        using var plain = new StringWriter(CultureInfo.InvariantCulture);
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = colour ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = colour ? InteractionSupport.Yes : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(colour ? w : plain),
+        });
+        if (!colour)
+        {
+            console.Profile.Width = PlainWidth;
         }
 
-        if (r.Drains.Count > 0)
+        console.MarkupLine($"[bold]Scenario {Markup.Escape(r.Scenario)}[/] (seed {r.Seed}): simulated {HumanUnits.Seconds(r.SimulatedSeconds)}, {r.EventsProcessed.ToString("N0", CultureInfo.InvariantCulture)} events");
+        console.WriteLine();
+        Migrations(console, r);
+        Drains(console, r);
+        Vms(console, r);
+        if (!colour)
         {
-            w.WriteLine();
-            w.WriteLine($"Node drains: {r.Drains.Count}");
-            var t = new TextTable("Host", "Requested", "Took", "VMs", "Moved", "Failed");
-            foreach (DrainRecord d in r.Drains)
+            string[] lines = plain.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+            int count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+            for (int i = 0; i < count; i++)
             {
-                t.Add(d.Host, HumanUnits.Seconds(d.RequestedAt), d.TotalSeconds is { } s ? HumanUnits.Seconds(s) : "unfinished",
-                    d.Vms.ToString(CultureInfo.InvariantCulture), d.Moved.ToString(CultureInfo.InvariantCulture), d.Failed.ToString(CultureInfo.InvariantCulture));
+                w.Write(lines[i].TrimEnd());
+                w.Write('\n');
             }
-
-            t.WriteTo(w);
-        }
-
-        w.WriteLine();
-        w.WriteLine($"VMs: {r.Vms.Count}");
-        if (r.Vms.Count > 0)
-        {
-            var t = new TextTable("VM", "Host", "State", "Outages", "Downtime");
-            foreach (VmRecord v in r.Vms)
-            {
-                t.Add(v.Name, v.Host ?? "-", v.State, v.Outages.ToString(CultureInfo.InvariantCulture), HumanUnits.Seconds(v.DowntimeSeconds));
-            }
-
-            t.WriteTo(w);
         }
     }
 
@@ -86,4 +74,92 @@ public static class ConsoleSummary
             var other => $"bound by {other}{detail}",
         };
     }
+
+    private static void Migrations(IAnsiConsole console, SimulationResult r)
+    {
+        int completed = r.Migrations.Count(m => m.Result == "completed");
+        console.MarkupLine($"[bold]Live migrations:[/] {r.Migrations.Count} ({completed} completed, {r.Migrations.Count(m => m.Result == "failed")} failed)");
+        if (r.Migrations.Count == 0)
+        {
+            console.WriteLine();
+            return;
+        }
+
+        Table t = NewTable("VM", "From", "To", "Option", "Queued", "Total", "Blackout", "Passes", "Sent", "Limited by", "Result", "Why");
+        foreach (string right in new[] { "Queued", "Total", "Blackout", "Passes", "Sent" })
+        {
+            t.Columns[Array.IndexOf(new[] { "VM", "From", "To", "Option", "Queued", "Total", "Blackout", "Passes", "Sent" }, right)].RightAligned();
+        }
+
+        foreach (MigrationRecord m in r.Migrations)
+        {
+            t.AddRow(
+                Cell(m.Vm), Cell(m.From), Cell(m.To ?? "-"), Cell(m.Option), Cell(HumanUnits.Seconds(m.QueuedSeconds)),
+                Cell(m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-"),
+                Cell(m.Result == "completed" ? HumanUnits.Seconds(m.BlackoutSeconds) : "-"),
+                Cell(m.Rounds.ToString(CultureInfo.InvariantCulture)), Cell(HumanUnits.Bytes(m.BytesOnWire)),
+                Cell(m.LimitedBy ?? "-"), Result(m.Result), Cell(Explain(m) ?? string.Empty));
+        }
+
+        console.Write(t);
+        console.WriteLine();
+    }
+
+    private static void Drains(IAnsiConsole console, SimulationResult r)
+    {
+        if (r.Drains.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[bold]Node drains:[/] {r.Drains.Count}");
+        Table t = NewTable("Host", "Requested", "Took", "VMs", "Moved", "Failed");
+        foreach (DrainRecord d in r.Drains)
+        {
+            t.AddRow(Cell(d.Host), Cell(HumanUnits.Seconds(d.RequestedAt)), Cell(d.TotalSeconds is { } s ? HumanUnits.Seconds(s) : "unfinished"),
+                Cell(d.Vms.ToString(CultureInfo.InvariantCulture)), Cell(d.Moved.ToString(CultureInfo.InvariantCulture)),
+                d.Failed == 0 ? Cell("0") : new Markup($"[red]{d.Failed}[/]"));
+        }
+
+        console.Write(t);
+        console.WriteLine();
+    }
+
+    private static void Vms(IAnsiConsole console, SimulationResult r)
+    {
+        console.MarkupLine($"[bold]VMs:[/] {r.Vms.Count}");
+        if (r.Vms.Count == 0)
+        {
+            return;
+        }
+
+        Table t = NewTable("VM", "Host", "State", "Outages", "Downtime");
+        foreach (VmRecord v in r.Vms)
+        {
+            t.AddRow(Cell(v.Name), Cell(v.Host ?? "-"), v.State == "running" ? Cell(v.State) : new Markup($"[yellow]{Markup.Escape(v.State)}[/]"),
+                Cell(v.Outages.ToString(CultureInfo.InvariantCulture)), Cell(HumanUnits.Seconds(v.DowntimeSeconds)));
+        }
+
+        console.Write(t);
+    }
+
+    private static Table NewTable(params string[] headers)
+    {
+        var t = new Table().Border(TableBorder.Simple);
+        foreach (string h in headers)
+        {
+            t.AddColumn(new TableColumn(new Markup($"[bold]{Markup.Escape(h)}[/]")));
+        }
+
+        return t;
+    }
+
+    private static IRenderable Cell(string text) => new Spectre.Console.Text(text);
+
+    private static IRenderable Result(string result) => result switch
+    {
+        "completed" => new Markup("[green]completed[/]"),
+        "failed" => new Markup("[red]failed[/]"),
+        _ => new Markup($"[yellow]{Markup.Escape(result)}[/]"),
+    };
 }
