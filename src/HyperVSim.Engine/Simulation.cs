@@ -36,6 +36,9 @@ public sealed class Simulation
     /// <summary>Events scheduled and not yet processed or cancelled.</summary>
     public long PendingEvents => _queue.Count - _cancelledPending;
 
+    /// <summary>When the next event that will run is due; null when none is left.</summary>
+    public SimTime? NextEventTime => TryPeekLive(out long time) ? new SimTime(time) : null;
+
     /// <summary>The process whose steps are running now, if any.</summary>
     public Process? ActiveProcess { get; internal set; }
 

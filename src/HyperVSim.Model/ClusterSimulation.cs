@@ -7,8 +7,14 @@ namespace HyperVSim.Model;
 /// <summary>Runs one scenario: builds the cluster, schedules the scripted events, runs the clock, and collects the records.</summary>
 public static class ClusterSimulation
 {
-    /// <summary>Runs <paramref name="spec"/> to its <c>until</c> time or until nothing is left to happen.</summary>
-    public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options = null)
+    /// <summary>How often (in events) a run reports its progress.</summary>
+    public const long ProgressEvery = 4096;
+
+    /// <summary>
+    /// Runs <paramref name="spec"/> to its <c>until</c> time or until nothing is left to happen; reports
+    /// <paramref name="progress"/> every <see cref="ProgressEvery"/> events (the result is the same with or without it).
+    /// </summary>
+    public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options = null, IProgress<RunProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var sim = new Simulation(options);
@@ -37,7 +43,15 @@ public static class ClusterSimulation
             }
         }
 
-        sim.Run(spec.Until);
+        if (progress is null)
+        {
+            sim.Run(spec.Until);
+        }
+        else
+        {
+            RunReporting(sim, spec.Until, progress);
+        }
+
         SimTime end = sim.Now;
         return new SimulationResult
         {
@@ -50,6 +64,25 @@ public static class ClusterSimulation
             Series = timeline.Series(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),
         };
+    }
+
+    private static void RunReporting(Simulation sim, SimTime? until, IProgress<RunProgress> progress)
+    {
+        while (sim.NextEventTime is { } next && (until is not { } u || next <= u))
+        {
+            sim.Step();
+            if (sim.EventsProcessed % ProgressEvery == 0)
+            {
+                progress.Report(new RunProgress(sim.Now, sim.EventsProcessed, until));
+            }
+        }
+
+        if (until is { } end)
+        {
+            sim.Run(end);
+        }
+
+        progress.Report(new RunProgress(sim.Now, sim.EventsProcessed, until));
     }
 
     private static string Describe(ScenarioEventSpec e) => e switch

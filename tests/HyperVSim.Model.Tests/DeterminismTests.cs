@@ -48,3 +48,33 @@ public sealed class DeterminismTests
         SetupOf(ClusterSimulation.Run(spec with { Seed = 8 }), "a").Should().NotBe(SetupOf(ClusterSimulation.Run(spec), "a"));
     }
 }
+
+/// <summary>Reporting progress must not change a run.</summary>
+public sealed class ProgressTests
+{
+    private sealed class Collect : IProgress<RunProgress>
+    {
+        public List<RunProgress> Reports { get; } = [];
+
+        public void Report(RunProgress value) => Reports.Add(value);
+    }
+
+    [Fact]
+    public void A_run_with_progress_gives_the_same_result_and_reports_monotonic_progress()
+    {
+        VmSpec[] vms = Enumerable.Range(1, 40).Select(i => Vm($"v{i:00}", "hv1", 1 * GiB, new DirtyingSpec { Model = "constant", BytesPerSecond = 50e6 })).ToArray();
+        ScenarioSpec spec = Scenario(NoFixedCosts(), [Host("hv1"), Host("hv2"), Host("hv3")], vms, new DrainEventSpec(SimTime.Zero, "hv1"))
+            with { Until = SimTime.FromSeconds(20) };
+        var collect = new Collect();
+
+        SimulationResult plain = ClusterSimulation.Run(spec);
+        SimulationResult reported = ClusterSimulation.Run(spec, progress: collect);
+
+        reported.Should().BeEquivalentTo(plain, o => o.WithStrictOrdering());
+        collect.Reports.Should().NotBeEmpty();
+        collect.Reports.Select(r => r.Now).Should().BeInAscendingOrder();
+        collect.Reports[^1].Now.Should().Be(SimTime.FromSeconds(20));
+        collect.Reports[^1].Fraction.Should().Be(1.0);
+        collect.Reports[^1].Events.Should().Be(plain.EventsProcessed);
+    }
+}

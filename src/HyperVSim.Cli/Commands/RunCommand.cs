@@ -47,7 +47,7 @@ internal static class RunCommand
         var clock = Stopwatch.StartNew();
         try
         {
-            result = ClusterSimulation.Run(spec);
+            result = ctx.Interactive && !quiet ? RunWithStatus(spec) : ClusterSimulation.Run(spec);
         }
         catch (NotSupportedException ex)
         {
@@ -64,5 +64,35 @@ internal static class RunCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Runs with a live status line (interactive terminals only): simulated time and events so far.</summary>
+    private static SimulationResult RunWithStatus(ScenarioSpec spec)
+    {
+        SimulationResult? result = null;
+        Spectre.Console.AnsiConsole.Status().Start("Simulating...", status =>
+        {
+            result = ClusterSimulation.Run(spec, progress: new ThrottledProgress(p => status.Status =
+                $"Simulating: {HumanUnits.Seconds(p.Now.Seconds)} simulated" +
+                (p.Fraction is { } f ? $" ({f:P0} of until)" : string.Empty) +
+                $", {p.Events:N0} events"));
+        });
+        return result!;
+    }
+
+    /// <summary>Forwards at most ten reports a second, on the simulating thread.</summary>
+    private sealed class ThrottledProgress(Action<RunProgress> show) : IProgress<RunProgress>
+    {
+        private long _last;
+
+        public void Report(RunProgress value)
+        {
+            long now = Environment.TickCount64;
+            if (now - _last >= 100)
+            {
+                _last = now;
+                show(value);
+            }
+        }
     }
 }
