@@ -162,7 +162,7 @@ public sealed class Cluster
 
         foreach (VmNicSpec nic in vm.Spec.Nics)
         {
-            if (!SwitchesOf(target).Contains(nic.Network, StringComparer.Ordinal))
+            if (!target.Spec.EffectiveVirtualSwitches.Contains(nic.Network, StringComparer.Ordinal))
             {
                 return $"{target.Name} has no virtual switch named '{nic.Network}' for the VM's network adapter";
             }
@@ -175,12 +175,6 @@ public sealed class Cluster
 
         return null;
     }
-
-    /// <summary>A host's virtual switches: as listed, else one per network its NICs are on, named after it.</summary>
-    public static IReadOnlyList<string> SwitchesOf(Host host) =>
-        host.Spec.VirtualSwitches.Count > 0
-            ? host.Spec.VirtualSwitches
-            : host.Spec.Nics.SelectMany(n => n.Networks).Distinct(StringComparer.Ordinal).ToArray();
 
     internal void OnMigrationEnded(LiveMigration migration) => MigrationEnded?.Invoke(migration.Record!);
 

@@ -19,6 +19,10 @@ public sealed record HostSpec
 
     /// <summary>Virtual switches on the host; empty: one per network its NICs attach to, named after the network.</summary>
     public IReadOnlyList<string> VirtualSwitches { get; init; } = [];
+
+    /// <summary>The switches the host really has: <see cref="VirtualSwitches"/>, or one per network of its NICs.</summary>
+    public IReadOnlyList<string> EffectiveVirtualSwitches =>
+        VirtualSwitches.Count > 0 ? VirtualSwitches : Nics.SelectMany(n => n.Networks).Distinct(StringComparer.Ordinal).ToArray();
 }
 
 /// <summary>A host's processors.</summary>

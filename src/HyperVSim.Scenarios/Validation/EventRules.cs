@@ -80,6 +80,24 @@ internal static class EventRules
             }
         }
 
+        VmSpec vm = c.Vms[m.Vm].Spec;
+        foreach (VmNicSpec nic in vm.Nics.Where(n => !target.EffectiveVirtualSwitches.Contains(n.Network, StringComparer.Ordinal)))
+        {
+            c.Add(to, $"{m.To} has no virtual switch named '{nic.Network}' for {m.Vm}'s network adapter, so the move would fail", $"give {m.To} a NIC on network {nic.Network}, or list '{nic.Network}' in its virtualSwitches");
+        }
+
+        // Room on the target, when every VM's host is still known at this point of the script.
+        if (location.Values.All(h => h is not null) && vm.State == VmInitialState.Running)
+        {
+            long used = location.Where(kv => kv.Value == m.To && kv.Key != m.Vm && c.Vms[kv.Key].Spec.State == VmInitialState.Running)
+                .Sum(kv => c.Vms[kv.Key].Spec.MemoryBytes);
+            long free = target.MemoryBytes - target.MemoryReserveBytes - used;
+            if (vm.MemoryBytes > free)
+            {
+                c.Add(to, $"{m.To} has not enough memory for {m.Vm} at {Units.FormatDuration(m.At)}: it needs {Units.FormatSize(vm.MemoryBytes)}, {Units.FormatSize(Math.Max(0, free))} is free", $"migrate {m.Vm} to a host with room, or move other VMs off {m.To} first");
+            }
+        }
+
         location[m.Vm] = m.To;
     }
 

@@ -1,0 +1,88 @@
+using HyperVSim.Engine;
+using HyperVSim.Model;
+using HyperVSim.Model.Results;
+using HyperVSim.Model.Specs;
+using static HyperVSim.Reports.Tests.TestRuns;
+
+namespace HyperVSim.Reports.Tests.Formats;
+
+/// <summary>
+/// Results that between them take every branch of the report writers: a completed move, a drain that found
+/// no room for a VM, a drain that queued, a run stopped by <c>until</c> with migrations under way and queued,
+/// and a run with no migration at all.
+/// </summary>
+internal static class ReportRuns
+{
+    /// <summary>A VM name a CSV writer must quote and a Markdown writer must escape.</summary>
+    public const string AwkwardVm = "web,\"blue\"|1";
+
+    /// <summary>A VM that is off and on no host.</summary>
+    public const string NowhereVm = "spare";
+
+    private static readonly Lazy<SimulationResult> SingleRun = new(() => ClusterSimulation.Run(Single()));
+    private static readonly Lazy<SimulationResult> NoRoomRun = new(() => ClusterSimulation.Run(NoRoom()));
+    private static readonly Lazy<SimulationResult> StoppedRun = new(() => ClusterSimulation.Run(Stopped()));
+    private static readonly Lazy<SimulationResult> IdleRun = new(() => ClusterSimulation.Run(Idle()));
+
+    /// <summary>One completed move over SMB (so a detail of what limited it is written), a VM that stays, and one that is off on no host.</summary>
+    public static SimulationResult SingleResult => SingleRun.Value;
+
+    /// <summary>A drain of hv1 onto a small hv2: one VM moves, one fails with no destination.</summary>
+    public static SimulationResult NoRoomResult => NoRoomRun.Value;
+
+    /// <summary><see cref="TestRuns.DrainResult"/>: six VMs drained two at a time, so most of them queue.</summary>
+    public static SimulationResult DrainResult => TestRuns.DrainResult;
+
+    /// <summary>The drain stopped by <c>until</c> while migrations were under way or queued: they are cancelled and the drain unfinished.</summary>
+    public static SimulationResult StoppedResult => StoppedRun.Value;
+
+    /// <summary>Nothing moves: empty migrations and drains, no last completion.</summary>
+    public static SimulationResult IdleResult => IdleRun.Value;
+
+    /// <summary>Every result above, by name (for theories).</summary>
+    public static SimulationResult Named(string name) => name switch
+    {
+        nameof(Single) => SingleResult,
+        nameof(NoRoom) => NoRoomResult,
+        nameof(Drain) => DrainResult,
+        nameof(Stopped) => StoppedResult,
+        nameof(Idle) => IdleResult,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
+    };
+
+    public static TheoryData<string> Names => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle)];
+
+    public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
+
+    /// <summary>The scenario of <see cref="SingleResult"/>.</summary>
+    public static ScenarioSpec Single() => new()
+    {
+        Name = "single | move, \"quoted\"",
+        Seed = 7,
+        Cluster = new ClusterSpec { LiveMigration = new LiveMigrationSpec { Option = "compression" } },
+        Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm)],
+        Hosts = [Host("hv1"), Host("hv2")],
+        Vms =
+        [
+            Vm(AwkwardVm, "hv1", 8 * GiB, dirtyBytesPerSecond: 150e6),
+            Vm("stays", "hv1", 4 * GiB),
+            Vm(NowhereVm, "hv1", 4 * GiB) with { Host = null, State = VmInitialState.Off },
+        ],
+        Events = [new MigrateEventSpec(SimTime.FromSeconds(3), AwkwardVm, "hv2") { Option = "smb" }],
+    };
+
+    /// <summary>The scenario of <see cref="NoRoomResult"/>: hv2 has 10 GiB for VMs, hv1 holds 4 GiB and 16 GiB ones.</summary>
+    public static ScenarioSpec NoRoom() => new()
+    {
+        Name = "no room",
+        Seed = 3,
+        Cluster = new ClusterSpec { LiveMigration = new LiveMigrationSpec { Option = "tcpip" } },
+        Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm)],
+        Hosts = [Host("hv1"), Host("hv2") with { MemoryBytes = 12 * GiB }],
+        Vms = [Vm("small", "hv1", 4 * GiB, dirtyBytesPerSecond: 50e6), Vm("big", "hv1", 16 * GiB)],
+        Events = [new DrainEventSpec(SimTime.FromSeconds(2), "hv1")],
+    };
+
+    /// <summary>The scenario of <see cref="StoppedResult"/>: <see cref="TestRuns.Drain"/> cut off at 12 s.</summary>
+    public static ScenarioSpec Stopped() => TestRuns.Drain() with { Name = "drain stopped", Until = SimTime.FromSeconds(12) };
+}
