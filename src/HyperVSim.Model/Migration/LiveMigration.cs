@@ -213,19 +213,11 @@ public sealed class LiveMigration
         string? limitedBy = _limits.Where(kv => kv.Value > 0)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).FirstOrDefault();
-        Record = new MigrationRecord
+        Record = Snapshot(result, reason, queued) with
         {
-            Vm = Vm.Name,
-            From = Source.Name,
-            To = Target?.Name,
-            Option = Option,
-            RequestedAt = _requestedAt.Seconds,
-            StartedAt = _startedAt?.Seconds,
             CompletedAt = Now.Seconds,
-            QueuedSeconds = queued,
             BlackoutSeconds = blackout,
             Rounds = rounds,
-            MemoryBytes = Vm.Spec.MemoryBytes,
             BytesOnWire = wire,
             CpuSeconds = cpu,
             Network = session?.Network,
@@ -233,10 +225,6 @@ public sealed class LiveMigration
             LimitedBy = limitedBy,
             LimitedByDetail = limitedBy is null ? null : session?.Describe(limitedBy),
             StopReason = stopReason,
-            Result = result,
-            Reason = reason,
-            RequestedBy = RequestedBy,
-            Phases = _phases.ToArray(),
         };
         if (_holdsVm)
         {
@@ -253,7 +241,14 @@ public sealed class LiveMigration
     }
 
     /// <summary>The record of a migration still queued or running when the run stops: cancelled, with what it had done.</summary>
-    internal MigrationRecord Unfinished(string reason) => new()
+    internal MigrationRecord Unfinished(string reason) => Snapshot("cancelled", reason, ((_startedAt ?? Now) - _requestedAt).Seconds) with
+    {
+        BytesOnWire = _phases.Sum(p => p.BytesOnWire),
+        Rounds = _phases.Count(p => p.Kind == "pass"),
+    };
+
+    /// <summary>What every record of this migration says, whatever its end: who, where, when asked and started, and its phases so far.</summary>
+    private MigrationRecord Snapshot(string result, string? reason, double queued) => new()
     {
         Vm = Vm.Name,
         From = Source.Name,
@@ -261,12 +256,9 @@ public sealed class LiveMigration
         Option = Option,
         RequestedAt = _requestedAt.Seconds,
         StartedAt = _startedAt?.Seconds,
-        CompletedAt = null,
-        QueuedSeconds = ((_startedAt ?? Now) - _requestedAt).Seconds,
+        QueuedSeconds = queued,
         MemoryBytes = Vm.Spec.MemoryBytes,
-        BytesOnWire = _phases.Sum(p => p.BytesOnWire),
-        Rounds = _phases.Count(p => p.Kind == "pass"),
-        Result = "cancelled",
+        Result = result,
         Reason = reason,
         RequestedBy = RequestedBy,
         Phases = _phases.ToArray(),
