@@ -91,6 +91,9 @@ public sealed class Flow
 
     internal int Mark { get; set; }
 
+    /// <summary>This flow's position in the list the solver is working on.</summary>
+    internal int SolverIndex { get; set; }
+
     /// <summary>Units of <paramref name="resource"/> one unit of this flow consumes (0 when it does not cross it).</summary>
     public double UsageOf(Resource resource)
     {

@@ -18,32 +18,54 @@ internal static class MaxMinSolver
     /// <summary>Below this fraction of its former value, a weight sum after a subtraction is recomputed from its terms.</summary>
     private const double CancellationLimit = 1e-4;
 
-    /// <summary>Computes the rates of <paramref name="flows"/>, whose resources are exactly <paramref name="resources"/>.</summary>
+    /// <summary>
+    /// Computes the rates of <paramref name="flows"/>, whose resources are exactly <paramref name="resources"/>.
+    /// Cost: O(F log F) to order the bounds, then per level O(R) to find the tightest resource plus the work of
+    /// freezing; each flow is frozen once. Flows are frozen in list order, so results do not depend on the order
+    /// a level's flows are found in.
+    /// </summary>
     public static void Solve(List<Flow> flows, List<Resource> resources)
     {
         int nr = resources.Count;
+        int nf = flows.Count;
         var remaining = new double[nr];
         var weights = new double[nr];
         var crossing = new int[nr];
+        var onResource = new List<Flow>[nr];
         for (int i = 0; i < nr; i++)
         {
             resources[i].SolverIndex = i;
             remaining[i] = resources[i].Capacity;
+            onResource[i] = [];
         }
 
-        foreach (Flow f in flows)
+        for (int n = 0; n < nf; n++)
         {
+            Flow f = flows[n];
+            f.SolverIndex = n;
             f.Frozen = false;
             f.Rate = 0;
             f.Bottleneck = null;
             for (int k = 0; k < f.Resources.Count; k++)
             {
-                weights[f.Resources[k].SolverIndex] += f.Weight * f.Usages[k];
-                crossing[f.Resources[k].SolverIndex]++;
+                int j = f.Resources[k].SolverIndex;
+                weights[j] += f.Weight * f.Usages[k];
+                crossing[j]++;
+                onResource[j].Add(f);
             }
         }
 
-        int unfrozen = flows.Count;
+        // Flows by normalised bound B/w, ties in list order; a cursor skips the frozen ones.
+        Flow[] byBound = [.. flows];
+        Array.Sort(byBound, (a, b) =>
+        {
+            int c = (a.Bound / a.Weight).CompareTo(b.Bound / b.Weight);
+            return c != 0 ? c : a.SolverIndex.CompareTo(b.SolverIndex);
+        });
+        int cursor = 0;
+        var batch = new List<Flow>();
+
+        int unfrozen = nf;
         while (unfrozen > 0)
         {
             double level = double.PositiveInfinity;
@@ -61,14 +83,15 @@ internal static class MaxMinSolver
                 }
             }
 
-            bool boundBinds = false;
-            foreach (Flow f in flows)
+            while (cursor < nf && byBound[cursor].Frozen)
             {
-                if (!f.Frozen && f.Bound / f.Weight < level)
-                {
-                    level = f.Bound / f.Weight;
-                    boundBinds = true;
-                }
+                cursor++;
+            }
+
+            bool boundBinds = cursor < nf && byBound[cursor].Bound / byBound[cursor].Weight < level;
+            if (boundBinds)
+            {
+                level = byBound[cursor].Bound / byBound[cursor].Weight;
             }
 
             if (double.IsPositiveInfinity(level))
@@ -76,22 +99,37 @@ internal static class MaxMinSolver
                 throw new InvalidOperationException("a flow has neither a resource nor a bound: its rate would be infinite");
             }
 
-            int unfrozenBefore = unfrozen;
-            foreach (Flow f in flows)
+            batch.Clear();
+            if (boundBinds)
             {
-                if (f.Frozen)
+                for (int b = cursor; b < nf && byBound[b].Bound / byBound[b].Weight <= level; b++)
                 {
-                    continue;
+                    if (!byBound[b].Frozen)
+                    {
+                        batch.Add(byBound[b]);
+                    }
                 }
 
-                bool freeze = boundBinds
-                    ? f.Bound / f.Weight <= level
-                    : CrossesResource(f, binding);
-                if (!freeze)
+                batch.Sort((a, b) => a.SolverIndex.CompareTo(b.SolverIndex));
+            }
+            else
+            {
+                foreach (Flow f in onResource[binding])
                 {
-                    continue;
+                    if (!f.Frozen)
+                    {
+                        batch.Add(f);
+                    }
                 }
+            }
 
+            if (batch.Count == 0)
+            {
+                throw new InvalidOperationException($"max-min solver made no progress at level {level} (binding: {(boundBinds ? "a bound" : resources[binding].Name)})");
+            }
+
+            foreach (Flow f in batch)
+            {
                 f.Frozen = true;
                 f.Rate = level * f.Weight;
                 f.Bottleneck = boundBinds ? null : resources[binding];
@@ -109,14 +147,9 @@ internal static class MaxMinSolver
                     else if (weights[j] <= before * CancellationLimit)
                     {
                         // Nearly all of the weight left at once: the difference is mostly rounding, so re-add what is left.
-                        weights[j] = UnfrozenWeight(flows, resources[j]);
+                        weights[j] = UnfrozenWeight(onResource[j], resources[j]);
                     }
                 }
-            }
-
-            if (unfrozen == unfrozenBefore)
-            {
-                throw new InvalidOperationException($"max-min solver made no progress at level {level} (binding: {(boundBinds ? "a bound" : resources[binding].Name)})");
             }
         }
     }
@@ -133,18 +166,5 @@ internal static class MaxMinSolver
         }
 
         return sum;
-    }
-
-    private static bool CrossesResource(Flow f, int index)
-    {
-        foreach (Resource r in f.Resources)
-        {
-            if (r.SolverIndex == index)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

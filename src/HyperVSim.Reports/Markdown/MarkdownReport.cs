@@ -51,6 +51,7 @@ public static class MarkdownReport
     /// <summary>Escapes what would break a table cell or render as markup.</summary>
     internal static string Cell(string s) => s
         .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("&", "&amp;", StringComparison.Ordinal)
         .Replace("|", "\\|", StringComparison.Ordinal)
         .Replace("<", "&lt;", StringComparison.Ordinal)
         .Replace("\r", " ", StringComparison.Ordinal)

@@ -34,9 +34,10 @@ public static class ChromeTrace
                 int pid = Pid(m.From);
                 int tid = i + 1;
                 Meta(w, "thread_name", pid, tid, $"{m.Vm} → {m.To ?? "?"} ({m.Option})");
-                if (m.StartedAt is { } started && m.QueuedSeconds > 0)
+                if (m.QueuedSeconds > 0)
                 {
-                    Complete(w, "queued", "queue", pid, tid, m.RequestedAt, started, null);
+                    // A migration cancelled while still queued never started: its wait lasted until the run stopped.
+                    Complete(w, "queued", "queue", pid, tid, m.RequestedAt, m.StartedAt ?? m.RequestedAt + m.QueuedSeconds, null);
                 }
 
                 foreach (PhaseRecord p in m.Phases)
@@ -47,7 +48,8 @@ public static class ChromeTrace
 
                 if (m.Result != "completed")
                 {
-                    Instant(w, $"{m.Result}: {m.Reason}", pid, tid, m.CompletedAt ?? m.RequestedAt);
+                    // A failed migration ends when it is refused; a cancelled one (no completedAt) when the run stopped.
+                    Instant(w, $"{m.Result}: {m.Reason}", pid, tid, m.CompletedAt ?? r.SimulatedSeconds);
                 }
             }
 

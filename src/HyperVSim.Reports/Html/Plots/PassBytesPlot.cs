@@ -41,7 +41,10 @@ internal static class PassBytesPlot
                 LineWidth = 0,
             }).ToList();
             var plottable = plot.Add.Bars(bars);
-            plottable.LegendText = PlotTheme.MigrationLabel(m);
+            if (count <= MaxLegendEntries)
+            {
+                plottable.LegendText = PlotTheme.MigrationLabel(m);
+            }
         }
 
         int first = withPasses.Min(x => x.Passes.Min(p => p.Index));
@@ -59,6 +62,10 @@ internal static class PassBytesPlot
         if (legend)
         {
             plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.HideLegend();
         }
 
         string caption = $"Memory pages sent in each pass while the VM kept running, before compression; the first pass (pass {first.ToString(CultureInfo.InvariantCulture)}) copies all of memory. "
