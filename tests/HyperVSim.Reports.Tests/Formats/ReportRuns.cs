@@ -50,6 +50,17 @@ internal static class ReportRuns
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
+    /// <summary>The scenario of each result above, by name.</summary>
+    public static ScenarioSpec SpecOf(string name) => name switch
+    {
+        nameof(Single) => Single(),
+        nameof(NoRoom) => NoRoom(),
+        nameof(Drain) => Drain(),
+        nameof(Stopped) => Stopped(),
+        nameof(Idle) => Idle(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
+    };
+
     public static TheoryData<string> Names => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle)];
 
     public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
