@@ -1,3 +1,4 @@
+using HyperVSim.Model;
 using HyperVSim.Model.Specs;
 using HyperVSim.Scenarios;
 
@@ -12,6 +13,18 @@ internal static class ScenarioInput
         try
         {
             ScenarioSpec spec = ScenarioLoader.LoadFile(path);
+            IReadOnlyList<string> unsupported = ClusterSimulation.Unsupported(spec);
+            if (unsupported.Count > 0)
+            {
+                foreach (string problem in unsupported)
+                {
+                    ctx.Error.WriteLine($"{path}: {problem}. Fix: remove the event for now.");
+                }
+
+                ctx.Error.WriteLine($"{unsupported.Count} event(s) in {path} cannot be simulated yet; nothing was run.");
+                return null;
+            }
+
             ctx.Log.Information("Loaded scenario {Name} from {Path}: {Hosts} hosts, {Vms} VMs, {Events} events", spec.Name, path, spec.Hosts.Count, spec.Vms.Count, spec.Events.Count);
             return spec;
         }

@@ -43,17 +43,8 @@ internal static class RunCommand
             spec = spec with { Seed = s };
         }
 
-        SimulationResult result;
         var clock = Stopwatch.StartNew();
-        try
-        {
-            result = ctx.Interactive && !quiet ? RunWithStatus(spec) : ClusterSimulation.Run(spec);
-        }
-        catch (NotSupportedException ex)
-        {
-            ctx.Error.WriteLine($"{path}: {ex.Message}. Fix: remove those events from the scenario.");
-            return ExitCodes.InvalidInput;
-        }
+        SimulationResult result = ctx.Interactive && !quiet ? RunWithStatus(spec) : ClusterSimulation.Run(spec);
 
         ctx.Log.Information("Simulated {Seconds:0.###} s in {Events} events, {Wall} ms wall", result.SimulatedSeconds, result.EventsProcessed, clock.ElapsedMilliseconds);
         ReportFiles.Write(result, outputs, ctx);
