@@ -47,9 +47,9 @@ public sealed class Host
     /// <summary>Memory held by incoming migrations (the skeleton VM created on the target at setup).</summary>
     public long IncomingReservedBytes { get; internal set; }
 
-    /// <summary>Memory VMs may still take: physical − reserve − resident VMs − incoming reservations.</summary>
+    /// <summary>Memory VMs may still take: physical − reserve − resident VMs that hold memory (not off) − incoming reservations.</summary>
     public long FreeMemoryBytes =>
-        Spec.MemoryBytes - Spec.MemoryReserveBytes - _vms.Sum(v => v.Spec.MemoryBytes) - IncomingReservedBytes;
+        Spec.MemoryBytes - Spec.MemoryReserveBytes - _vms.Where(v => v.State != VmState.Off).Sum(v => v.Spec.MemoryBytes) - IncomingReservedBytes;
 
     /// <summary>Live migrations running now with this host as source or destination.</summary>
     public int ActiveMigrations { get; internal set; }

@@ -67,3 +67,19 @@ public sealed class MoveRulesTests
         m.Nics.Should().Equal("hv1/lmb", "hv2/lmb");
     }
 }
+
+/// <summary>Memory accounting on the target.</summary>
+public sealed class TargetMemoryTests
+{
+    [Fact]
+    public void A_vm_that_is_off_holds_no_memory_on_its_host()
+    {
+        HostSpec small = TestScenarios.Host("hv2", memory: 20 * TestScenarios.GiB);
+        VmSpec off = TestScenarios.Vm("parked", "hv2", 16 * TestScenarios.GiB) with { State = VmInitialState.Off };
+        var spec = TestScenarios.Scenario(TestScenarios.NoFixedCosts(), [TestScenarios.Host("hv1"), small],
+            [off, TestScenarios.Vm("a", "hv1", 16 * TestScenarios.GiB)], TestScenarios.Migrate("a", "hv2"));
+
+        // 20 GiB − 2 GiB reserve = 18 GiB; the parked VM is off, so the 16 GiB VM fits.
+        ClusterSimulation.Run(spec).Migrations.Single().Result.Should().Be("completed");
+    }
+}
