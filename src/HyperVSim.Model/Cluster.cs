@@ -39,6 +39,25 @@ public sealed class Cluster
                 vm.PlaceOn(HostNamed(host));
             }
         }
+
+        // VMs without a host are placed by the cluster, in scenario order, each on the node with the most free
+        // memory that can run it (2012 R2's memory-aware placement); one that fits nowhere stays off.
+        foreach (VirtualMachine vm in Vms.Where(v => v.Spec.Host is null))
+        {
+            Host? best = Hosts
+                .Where(h => h.FreeMemoryBytes >= (vm.State == VmState.Off ? 0 : vm.Spec.MemoryBytes)
+                    && (vm.Spec.Generation == 1 || h.Version == HyperVVersion.V2012R2))
+                .OrderByDescending(h => h.FreeMemoryBytes)
+                .FirstOrDefault();
+            if (best is not null)
+            {
+                vm.PlaceOn(best);
+            }
+            else
+            {
+                vm.MarkOff();
+            }
+        }
     }
 
     public ScenarioSpec Spec { get; }

@@ -56,6 +56,13 @@ public sealed class VirtualMachine
         host.Attach(this);
     }
 
+    /// <summary>Leaves a VM off (the cluster found no node to start it on).</summary>
+    internal void MarkOff()
+    {
+        State = VmState.Off;
+        StateChanged?.Invoke(this);
+    }
+
     /// <summary>Pauses the guest (a live migration's blackout). Only a running VM can be paused.</summary>
     internal void Pause()
     {

@@ -84,3 +84,22 @@ public sealed class DrainTests
         r.Drains[0].Failed.Should().Be(1);
     }
 }
+
+/// <summary>VMs the scenario does not place: the cluster puts each on the node with the most free memory.</summary>
+public sealed class InitialPlacementTests
+{
+    [Fact]
+    public void Unplaced_vms_go_to_the_node_with_most_free_memory_and_one_that_fits_nowhere_stays_off()
+    {
+        const long GiB = TestScenarios.GiB;
+        var hosts = new[] { TestScenarios.Host("hv1", memory: 34 * GiB), TestScenarios.Host("hv2", memory: 50 * GiB) };
+        VmSpec Unplaced(string name, long gib) => TestScenarios.Vm(name, "x", gib * GiB) with { Host = null };
+
+        // Free: hv1 32, hv2 48. a (30) → hv2 (18 left); b (20) → hv1 (12 left); c (16) → hv2 (2 left); d (40) fits nowhere.
+        var r = ClusterSimulation.Run(TestScenarios.Scenario(TestScenarios.NoFixedCosts(), hosts,
+            [Unplaced("a", 30), Unplaced("b", 20), Unplaced("c", 16), Unplaced("d", 40)]));
+
+        r.Vms.Select(v => (v.Name, v.Host, v.State)).Should().Equal(
+            ("a", "hv2", "running"), ("b", "hv1", "running"), ("c", "hv2", "running"), ("d", (string?)null, "off"));
+    }
+}

@@ -86,8 +86,8 @@ internal static class EventRules
             c.Add(to, $"{m.To} has no virtual switch named '{nic.Network}' for {m.Vm}'s network adapter, so the move would fail", $"give {m.To} a NIC on network {nic.Network}, or list '{nic.Network}' in its virtualSwitches");
         }
 
-        // Room on the target, when every VM's host is still known at this point of the script.
-        if (location.Values.All(h => h is not null) && vm.State == VmInitialState.Running)
+        // Room on the target, when every VM's host is known at this point of the script (none placed by the cluster).
+        if (location.Values.All(h => h is not null) && c.Scenario.Vms.All(v => v.Spec.Host is not null) && vm.State == VmInitialState.Running)
         {
             long used = location.Where(kv => kv.Value == m.To && kv.Key != m.Vm && c.Vms[kv.Key].Spec.State == VmInitialState.Running)
                 .Sum(kv => c.Vms[kv.Key].Spec.MemoryBytes);
