@@ -77,7 +77,8 @@ internal static class ReportRuns
         [
             Vm(AwkwardVm, "hv1", 8 * GiB, dirtyBytesPerSecond: 150e6),
             Vm("stays", "hv1", 4 * GiB),
-            Vm(NowhereVm, "hv1", 4 * GiB) with { Host = null, State = VmInitialState.Off },
+            // Bigger than any host: the cluster can place it nowhere, so it stays off with no host.
+            Vm(NowhereVm, "hv1", 1024 * GiB) with { Host = null },
         ],
         Events = [new MigrateEventSpec(SimTime.FromSeconds(3), AwkwardVm, "hv2") { Option = "smb" }],
     };
