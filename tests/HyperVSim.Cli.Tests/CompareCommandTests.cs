@@ -54,6 +54,16 @@ public sealed partial class CompareCommandTests
     }
 
     [Fact]
+    public void An_absolute_floor_hides_a_change_smaller_than_it()
+    {
+        var (baseline, dir) = Baseline();
+        string current = Slower(baseline, dir, 1.03);
+        Cli.Run("compare", baseline, current, "--tolerance", "1%").Exit.Should().Be(1);
+        Cli.Run("compare", baseline, current, "--tolerance", "1%", "--floor", "totalSeconds=1").Exit.Should().Be(0, "a 3% change of about 9 s is under 1 s");
+        Cli.Run("compare", baseline, current, "--floor", "totalSeconds=lots").Exit.Should().Be(2);
+    }
+
+    [Fact]
     public void Identical_reports_pass()
     {
         var (baseline, _) = Baseline();

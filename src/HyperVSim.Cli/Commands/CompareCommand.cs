@@ -16,7 +16,7 @@ internal static class CompareCommand
         var baseline = new Argument<string>("baseline") { Description = "Baseline JSON report, or a folder of them" };
         var current = new Argument<string>("current") { Description = "Current JSON report, or a folder of them (matched by file name)" };
         var tolerance = new Option<string>("--tolerance") { Description = "Relative change allowed for every metric (default 1%)", DefaultValueFactory = _ => "1%" };
-        var metric = new Option<string[]>("--metric") { Description = "Per-metric tolerance, e.g. totalSeconds=2% (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var metric = new Option<string[]>("--metric") { Description = "Per-metric tolerance, e.g. totalSeconds=2% (repeatable)" };
         var floor = new Option<string[]>("--floor") { Description = "Absolute change ignored for a metric, e.g. blackoutSeconds=0.005 (repeatable)" };
         var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "Also write a Markdown summary (for a pull-request comment) to this file" };

@@ -21,10 +21,9 @@ internal sealed class FlowTransfer : ITransfer
 
     public long BytesOnWire { get; }
 
-    public IReadOnlyList<Flow.Flow> Flows => _flows;
-
     public IReadOnlyList<(string Factor, double Seconds)> LimitedBy()
     {
+        // Factors in the order first seen, so ties resolve the same way every run.
         var tally = new List<(string Factor, double Seconds)>();
         foreach (Flow.Flow f in _flows)
         {
@@ -32,9 +31,14 @@ internal sealed class FlowTransfer : ITransfer
             {
                 string factor = _factorOf(f, span);
                 int i = tally.FindIndex(t => t.Factor == factor);
-                tally = i < 0
-                    ? [.. tally, (factor, span.Duration.Seconds)]
-                    : [.. tally.Select((t, j) => j == i ? (t.Factor, t.Seconds + span.Duration.Seconds) : t)];
+                if (i < 0)
+                {
+                    tally.Add((factor, span.Duration.Seconds));
+                }
+                else
+                {
+                    tally[i] = (factor, tally[i].Seconds + span.Duration.Seconds);
+                }
             }
         }
 
