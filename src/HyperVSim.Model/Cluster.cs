@@ -17,6 +17,8 @@ public sealed class Cluster
 {
     private readonly Dictionary<string, Host> _hosts;
     private readonly Dictionary<string, VirtualMachine> _vms;
+    private readonly List<LiveMigration> _migrations = [];
+    private readonly List<LiveMigration> _inFlight = [];
 
     public Cluster(ScenarioSpec spec, Simulation simulation)
     {
@@ -29,6 +31,7 @@ public sealed class Cluster
         Vms = spec.Vms.Select(v => new VirtualMachine(v, simulation, Streams) { StateChanged = vm => VmStateChanged?.Invoke(vm) }).ToArray();
         _vms = Vms.ToDictionary(v => v.Name, StringComparer.Ordinal);
         Admission = new MigrationAdmission(simulation, spec.Cluster.LiveMigration.MaxSimultaneous);
+        Placement = new Placement(this);
         LiveMigrationNetworks = spec.Cluster.LiveMigration.Networks.Count > 0
             ? spec.Cluster.LiveMigration.Networks
             : spec.Networks.Where(n => n.Role == NetworkRole.LiveMigration).Select(n => n.Name).ToArray();
@@ -78,6 +81,18 @@ public sealed class Cluster
 
     internal MigrationAdmission Admission { get; }
 
+    /// <summary>Where the cluster moves VMs it must move (drain).</summary>
+    internal Placement Placement { get; }
+
+    /// <summary>Every migration requested so far, scripted or by the cluster, in request order.</summary>
+    public IReadOnlyList<LiveMigration> Migrations => _migrations;
+
+    /// <summary>Migrations requested and not yet ended (queued or running), in request order.</summary>
+    public IReadOnlyList<LiveMigration> InFlight => _inFlight;
+
+    /// <summary>Raised when a migration ends, after its record is set and its VM and slots are released.</summary>
+    internal event Action<LiveMigration>? MigrationFinished;
+
     /// <summary>Raised when a migration ends (completed, failed or cancelled) with its record.</summary>
     public event Action<MigrationRecord>? MigrationEnded;
 
@@ -106,12 +121,15 @@ public sealed class Cluster
 
         string chosen = OptionFor(vm.Host ?? target, option);
         var migration = new LiveMigration(this, vm, vm.Host ?? target, target, chosen, requestedBy);
+        _migrations.Add(migration);
         if (refusal is not null)
         {
             migration.Refuse(refusal);
             return migration;
         }
 
+        _inFlight.Add(migration);
+        migration.Reserve();
         Simulation.Process(migration.Run(), $"live-migration {vm.Name} {vm.Host!.Name}->{target.Name}");
         return migration;
     }
@@ -120,6 +138,7 @@ public sealed class Cluster
     internal LiveMigration RefuseMigration(VirtualMachine vm, string reason, string requestedBy)
     {
         var migration = new LiveMigration(this, vm, vm.Host!, null, OptionFor(vm.Host!), requestedBy);
+        _migrations.Add(migration);
         migration.Refuse(reason);
         return migration;
     }
@@ -169,6 +188,11 @@ public sealed class Cluster
             return $"{target.Name} is down";
         }
 
+        if (target.Paused)
+        {
+            return $"{target.Name} is paused (drained): the cluster places nothing on a paused node";
+        }
+
         if (source.Version == HyperVVersion.V2012R2 && target.Version == HyperVVersion.V2012)
         {
             return $"{source.Name} runs 2012 R2 and {target.Name} runs 2012: live migration to an older version is not possible";
@@ -195,7 +219,12 @@ public sealed class Cluster
         return null;
     }
 
-    internal void OnMigrationEnded(LiveMigration migration) => MigrationEnded?.Invoke(migration.Record!);
+    internal void OnMigrationEnded(LiveMigration migration)
+    {
+        _inFlight.Remove(migration);
+        MigrationEnded?.Invoke(migration.Record!);
+        MigrationFinished?.Invoke(migration);
+    }
 
     private static string Bytes(long b) => b >= 1L << 30
         ? $"{b / (double)(1L << 30):0.##} GiB"

@@ -29,13 +29,17 @@ public static class ClusterSimulation
     /// Runs <paramref name="spec"/> to its <c>until</c> time or until nothing is left to happen; reports
     /// <paramref name="progress"/> every <see cref="ProgressEvery"/> events (the result is the same with or without it).
     /// </summary>
-    public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options = null, IProgress<RunProgress>? progress = null)
+    public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options = null, IProgress<RunProgress>? progress = null) =>
+        Run(spec, options, progress, arrange: null);
+
+    /// <summary>As <see cref="Run(ScenarioSpec, SimulationOptions?, IProgress{RunProgress}?)"/>; <paramref name="arrange"/> lets a test act on the cluster before the clock starts.</summary>
+    internal static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options, IProgress<RunProgress>? progress, Action<Cluster>? arrange)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var sim = new Simulation(options);
         var cluster = new Cluster(spec, sim);
+        arrange?.Invoke(cluster);
         var timeline = new TimelineRecorder(cluster);
-        var requestOrder = new List<Migration.LiveMigration>();
         var drains = new List<Migration.Drain>();
 
         foreach (ScenarioEventSpec e in spec.Events)
@@ -43,15 +47,10 @@ public static class ClusterSimulation
             switch (e)
             {
                 case MigrateEventSpec m:
-                    sim.Call(m.At, () => requestOrder.Add(cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option)), $"migrate {m.Vm}");
+                    sim.Call(m.At, () => cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option), $"migrate {m.Vm}");
                     break;
                 case DrainEventSpec d:
-                    sim.Call(d.At, () =>
-                    {
-                        Migration.Drain drain = cluster.Drain(cluster.HostNamed(d.Host));
-                        drains.Add(drain);
-                        requestOrder.AddRange(drain.Migrations);
-                    }, $"drain {d.Host}");
+                    sim.Call(d.At, () => drains.Add(cluster.Drain(cluster.HostNamed(d.Host))), $"drain {d.Host}");
                     break;
                 default:
                     throw new NotSupportedException(Unsupported(spec)[0]);
@@ -68,13 +67,20 @@ public static class ClusterSimulation
         }
 
         SimTime end = sim.Now;
+        if (sim.NextEventTime is null && cluster.InFlight.Count > 0)
+        {
+            // Nothing is left to happen, yet work is in flight: no stop time explains it, so the model is wrong.
+            throw new ModelStallException(end, cluster.InFlight.Select(m =>
+                $"live migration of {m.Vm.Name} {m.Source.Name}->{m.Target?.Name}: waiting on {m.WaitingOn} since {m.WaitingSince}").ToArray());
+        }
+
         return new SimulationResult
         {
             Scenario = spec.Name,
             Seed = spec.Seed,
             SimulatedSeconds = end.Seconds,
             EventsProcessed = sim.EventsProcessed,
-            Migrations = requestOrder.Select(m => m.Record ?? m.Unfinished($"the run stopped at {end} (until) before it ended")).ToArray(),
+            Migrations = cluster.Migrations.Select(m => m.Record ?? m.Unfinished($"the run stopped at {end} (until) before it ended")).ToArray(),
             Drains = drains.Select(d => d.Record ?? d.Snapshot(completed: false)).ToArray(),
             Series = timeline.Series(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),

@@ -47,6 +47,15 @@ public sealed class Host
     /// <summary>Memory held by incoming migrations (the skeleton VM created on the target at setup).</summary>
     public long IncomingReservedBytes { get; internal set; }
 
+    /// <summary>
+    /// Memory of migrations to this host that are requested but not yet set up (queued behind the limit): placement
+    /// counts it as taken, so VMs spread over nodes instead of all choosing the one that looks emptiest now.
+    /// </summary>
+    public long PlannedIncomingBytes { get; internal set; }
+
+    /// <summary>Raised after the host's spare CPU changed (a VM arrived, left, paused or resumed).</summary>
+    internal event Action<Host>? SpareCpuChanged;
+
     /// <summary>Memory VMs may still take: physical − reserve − resident VMs that hold memory (not off) − incoming reservations.</summary>
     public long FreeMemoryBytes =>
         Spec.MemoryBytes - Spec.MemoryReserveBytes - _vms.Where(v => v.State != VmState.Off).Sum(v => v.Spec.MemoryBytes) - IncomingReservedBytes;
@@ -68,8 +77,18 @@ public sealed class Host
         RefreshCpu();
     }
 
-    /// <summary>Re-evaluates spare CPU after the VMs' demand changed.</summary>
-    internal void RefreshCpu() => _flows.SetCapacity(SpareCpu, SpareCores);
+    /// <summary>Re-evaluates spare CPU after the VMs' demand changed, and tells whoever relies on it (compression).</summary>
+    internal void RefreshCpu()
+    {
+        double spare = SpareCores;
+        if (spare == SpareCpu.Capacity)
+        {
+            return;
+        }
+
+        _flows.SetCapacity(SpareCpu, spare);
+        SpareCpuChanged?.Invoke(this);
+    }
 
     public override string ToString() => Name;
 }

@@ -44,6 +44,24 @@ public sealed class ModelKeysEndToEndTests
     }
 
     [Fact]
+    public void Zero_scan_speed_bounds_a_compression_migration_of_zero_pages()
+    {
+        JsonElement m = RunToJson($"""
+            name: zeroscan
+            cluster: {"{"} liveMigration: {"{"} option: compression, setupTime: 0s, switchoverTime: 0s, deviceState: 0B, zeroPageWire: 8B {"}"} {"}"}
+            {Hosts.Replace("decompressPerCore: 800MB/s", "decompressPerCore: 800MB/s, zeroScanPerCore: 1GB/s", StringComparison.Ordinal)}
+            vms: [ {"{"} name: v, memory: 32GiB, cpuLoad: 0%, host: hv1, memoryContent: {"{"} zeroPages: 100% {"}"}, nics: [ {"{"} network: prod {"}"} ] {"}"} ]
+            events: [ {"{"} at: 0s, migrate: {"{"} vm: v, to: hv2 {"}"} {"}"} ]
+            """);
+
+        // All zero pages: 8 B per 4 KiB page on the wire (link allows 640 GB/s of memory), but 16 spare cores scan
+        // 16 GB/s: 32 GiB take 2.15 s, bound by the source's spare CPU.
+        m.GetProperty("limitedBy").GetString().Should().Be("compressionCpu");
+        m.GetProperty("totalSeconds").GetDouble().Should().BeApproximately(32.0 * 1073741824 / 16e9, 1e-3);
+        m.GetProperty("phases")[1].GetProperty("encoding").GetString().Should().Be("compressed");
+    }
+
+    [Fact]
     public void Codec_speeds_bound_compression_and_are_named()
     {
         JsonElement m = RunToJson($"""

@@ -44,7 +44,17 @@ internal static class RunCommand
         }
 
         var clock = Stopwatch.StartNew();
-        SimulationResult result = ctx.Interactive && !quiet ? RunWithStatus(spec) : ClusterSimulation.Run(spec);
+        SimulationResult result;
+        try
+        {
+            result = ctx.Interactive && !quiet ? RunWithStatus(spec) : ClusterSimulation.Run(spec);
+        }
+        catch (ModelStallException ex)
+        {
+            ctx.Error.WriteLine($"{path}: {ex.Message}");
+            ctx.Error.WriteLine("No report was written. This is a bug in HyperVSim's model: please report it with the scenario.");
+            return ExitCodes.InternalError;
+        }
 
         ctx.Log.Information("Simulated {Seconds:0.###} s in {Events} events, {Wall} ms wall", result.SimulatedSeconds, result.EventsProcessed, clock.ElapsedMilliseconds);
         ReportFiles.Write(result, outputs, ctx);

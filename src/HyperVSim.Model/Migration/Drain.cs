@@ -3,16 +3,20 @@ using HyperVSim.Model.Results;
 namespace HyperVSim.Model.Migration;
 
 /// <summary>
-/// Pause a node and drain its roles: every running VM on it is live-migrated away, each to the node with the
-/// most free memory that can take it (2012 R2's memory-aware placement), counting the memory of moves already
-/// planned; the migrations queue behind the simultaneous-migration limit. A VM no node can take fails with the reason.
+/// Pause a node and drain its roles (docs/model.md §Node drain). The node is paused at once, so nothing is placed
+/// on it any more; moves the cluster queued to it that have not started go to another node; every running VM on it
+/// is live-migrated away, each to the node <see cref="Placement"/> chooses; a VM still arriving when the node is
+/// paused is moved on after it lands, and one whose move away (scripted or not) failed is moved by the drain. The
+/// migrations queue behind the simultaneous-migration limit. A VM no node can take fails with every node's reason and
+/// stays; the drain ends when no migration to or from the node is left.
 /// </summary>
 public sealed class Drain
 {
     private readonly Cluster _cluster;
     private readonly List<LiveMigration> _migrations = [];
+    private readonly HashSet<VirtualMachine> _gaveUp = [];
     private readonly double _requestedAt;
-    private int _pending;
+    private bool _moving;
 
     internal Drain(Cluster cluster, Host host)
     {
@@ -23,96 +27,82 @@ public sealed class Drain
 
     public Host Host { get; }
 
+    /// <summary>The migrations this drain started, in request order.</summary>
     public IReadOnlyList<LiveMigration> Migrations => _migrations;
 
-    /// <summary>Set when every migration of the drain has ended.</summary>
+    /// <summary>Set when the drain has ended: no migration to or from the node is left.</summary>
     public DrainRecord? Record { get; private set; }
 
     internal void Start()
     {
         Host.Paused = true;
-        var planned = new Dictionary<Host, long>();
-        VirtualMachine[] vms = Host.Vms.Where(v => v.State == VmState.Running && !v.Migrating).ToArray();
-        _pending = vms.Length;
-        foreach (VirtualMachine vm in vms)
-        {
-            Host? target = ChooseTarget(vm, planned, out string why);
-            LiveMigration m = target is null
-                ? _cluster.RefuseMigration(vm, $"no node can take {vm.Name}: {why}", "cluster")
-                : _cluster.LiveMigrate(vm, target, "cluster");
-            if (target is not null)
-            {
-                planned[target] = planned.GetValueOrDefault(target) + vm.Spec.MemoryBytes;
-            }
+        _cluster.MigrationFinished += OnMigrationFinished;
+        RedirectQueuedMoves();
+        MoveOffWhatRuns();
+        TryFinish();
+    }
 
-            _migrations.Add(m);
-            if (m.Record is not null)
+    /// <summary>Moves the cluster queued to this node and that have not started go where placement says, or fail.</summary>
+    private void RedirectQueuedMoves()
+    {
+        foreach (LiveMigration m in _cluster.InFlight.Where(w => !w.Started && ReferenceEquals(w.Target, Host) && w.RequestedBy == "cluster").ToArray())
+        {
+            if (_cluster.Placement.Choose(m.Vm, out string why) is { } target)
             {
-                OnEnded();
+                m.Retarget(target);
             }
             else
             {
-                m.Ended += OnEnded;
+                m.Withdraw($"{Host.Name} was paused before the move started and no node can take {m.Vm.Name}: {why}");
             }
-        }
-
-        if (vms.Length == 0)
-        {
-            Finish();
         }
     }
 
-    private Host? ChooseTarget(VirtualMachine vm, Dictionary<Host, long> planned, out string why)
+    /// <summary>Starts a move for every VM running here that no migration is moving and that the drain has not given up on.</summary>
+    private void MoveOffWhatRuns()
     {
-        Host? best = null;
-        long bestFree = long.MinValue;
-        var reasons = new List<string>();
-        foreach (Host h in _cluster.Hosts)
+        _moving = true;
+        foreach (VirtualMachine vm in Host.Vms.Where(v => v.State == VmState.Running && !v.Migrating && !_gaveUp.Contains(v)).ToArray())
         {
-            if (ReferenceEquals(h, Host))
+            Host? target = _cluster.Placement.Choose(vm, out string why);
+            LiveMigration m = target is null
+                ? _cluster.RefuseMigration(vm, $"no node can take {vm.Name}: {why}", "cluster")
+                : _cluster.LiveMigrate(vm, target, "cluster");
+            _migrations.Add(m);
+            if (m.Record is { Result: not "completed" })
             {
-                continue;
-            }
-
-            if (h.Paused)
-            {
-                reasons.Add($"{h.Name} is paused");
-                continue;
-            }
-
-            string? refusal = _cluster.WhyCannotMove(vm, h, checkMemory: false);
-            long free = h.FreeMemoryBytes - planned.GetValueOrDefault(h);
-            if (refusal is null && free < vm.Spec.MemoryBytes)
-            {
-                refusal = $"{h.Name} has {free / (double)(1L << 30):0.##} GiB free";
-            }
-
-            if (refusal is not null)
-            {
-                reasons.Add(refusal);
-                continue;
-            }
-
-            if (free > bestFree)
-            {
-                best = h;
-                bestFree = free;
+                _gaveUp.Add(vm);
             }
         }
 
-        why = reasons.Count == 0 ? "the cluster has no other node" : string.Join("; ", reasons);
-        return best;
+        _moving = false;
     }
 
-    private void OnEnded()
+    private void OnMigrationFinished(LiveMigration m)
     {
-        if (--_pending == 0)
+        if (_moving || Record is not null)
         {
-            Finish();
+            return;
         }
+
+        if (m.Record is { Result: not "completed" } && _migrations.Contains(m))
+        {
+            _gaveUp.Add(m.Vm);
+        }
+
+        // A VM that just landed here, or whose move away failed, is moved (again) by the drain.
+        MoveOffWhatRuns();
+        TryFinish();
     }
 
-    private void Finish() => Record = Snapshot(completed: true);
+    private void TryFinish()
+    {
+        if (Record is null && !_cluster.InFlight.Any(m => ReferenceEquals(m.Source, Host) || ReferenceEquals(m.Target, Host)))
+        {
+            _cluster.MigrationFinished -= OnMigrationFinished;
+            Record = Snapshot(completed: true);
+        }
+    }
 
     /// <summary>The drain's record now; <paramref name="completed"/> false for one still under way when the run stops.</summary>
     internal DrainRecord Snapshot(bool completed) => new(

@@ -22,6 +22,7 @@ public sealed class LiveMigration
     private readonly SimTime _requestedAt;
     private SimTime? _startedAt;
     private bool _holdsVm;
+    private bool _planned;
 
     internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host? target, string option, string requestedBy)
     {
@@ -32,14 +33,24 @@ public sealed class LiveMigration
         Option = option;
         RequestedBy = requestedBy;
         _requestedAt = cluster.Simulation.Now;
+        WaitingSince = _requestedAt;
     }
 
     public VirtualMachine Vm { get; }
 
     public Host Source { get; }
 
-    /// <summary>Destination; null only for a migration refused because no node could take the VM.</summary>
-    public Host? Target { get; }
+    /// <summary>Destination; null only for a migration refused because no node could take the VM. A queued move the cluster requested may change it (<see cref="Retarget"/>).</summary>
+    public Host? Target { get; private set; }
+
+    /// <summary>True once the migration holds its slots (admitted), until it ends.</summary>
+    public bool Started => _startedAt is not null;
+
+    /// <summary>What the migration waits on now, in words (for the model's stall guard and diagnostics).</summary>
+    public string WaitingOn { get; private set; } = "its request to be processed";
+
+    /// <summary>Since when it has waited on <see cref="WaitingOn"/>.</summary>
+    public SimTime WaitingSince { get; private set; }
 
     /// <summary>The transport option used (tcpip, compression, smb, ...).</summary>
     public string Option { get; }
@@ -59,14 +70,71 @@ public sealed class LiveMigration
     /// <summary>Ends a migration Hyper-V would not start, as failed with the reason.</summary>
     internal void Refuse(string reason) => Finish("failed", reason, 0, 0, null, null);
 
-    internal IEnumerable<Event> Run()
+    /// <summary>
+    /// Takes the VM (no other move may start for it) and counts its memory as planned on the destination until the
+    /// migration sets up or ends; called when the move is requested, so that placement in the same instant sees it.
+    /// </summary>
+    internal void Reserve()
     {
-        Host target = Target ?? throw new InvalidOperationException($"migration of {Vm.Name} has no destination");
         Vm.Migrating = true;
         _holdsVm = true;
-        Event admitted = _cluster.Admission.Request(Source, target, Vm.Name);
+        Plan();
+    }
+
+    private void Plan()
+    {
+        Target!.PlannedIncomingBytes += Vm.Spec.MemoryBytes;
+        _planned = true;
+    }
+
+    /// <summary>Sends a move that is still queued to another node (its destination was paused meanwhile).</summary>
+    internal void Retarget(Host target)
+    {
+        if (Started || Record is not null)
+        {
+            throw new InvalidOperationException($"migration of {Vm.Name} has started: its destination is fixed");
+        }
+
+        Unplan();
+        Target = target;
+        Plan();
+        Wait($"a simultaneous-migration slot on {Source.Name} and {target.Name}");
+        _cluster.Admission.Pump();
+    }
+
+    /// <summary>Ends a move that is still queued, as failed with the reason (no node can take it any more).</summary>
+    internal void Withdraw(string reason)
+    {
+        if (Started || Record is not null)
+        {
+            throw new InvalidOperationException($"migration of {Vm.Name} has started: it cannot be withdrawn");
+        }
+
+        Finish("failed", reason, 0, 0, null, null);
+        _cluster.Admission.Withdraw(this);
+    }
+
+    internal IEnumerable<Event> Run()
+    {
+        _ = Target ?? throw new InvalidOperationException($"migration of {Vm.Name} has no destination");
+        if (Record is not null)
+        {
+            // Withdrawn before its process first ran.
+            yield break;
+        }
+
+        Wait($"a simultaneous-migration slot on {Source.Name} and {Target.Name}");
+        Event admitted = _cluster.Admission.Request(this);
         yield return admitted;
+        if (Record is not null)
+        {
+            // Withdrawn while queued: already ended with its reason.
+            yield break;
+        }
+
+        Host target = Target!;
         _startedAt = Now;
+        Unplan();
         string? refusal = _cluster.WhyCannotMove(Vm, target, checkMemory: true);
         if (refusal is not null)
         {
@@ -78,6 +146,7 @@ public sealed class LiveMigration
         target.IncomingReservedBytes += Vm.Spec.MemoryBytes;
         SimTime setupStart = Now;
         double jitter = Settings.SetupJitter * ((2 * Vm.MigrationRandom.NextDouble()) - 1);
+        Wait("setup");
         yield return _cluster.Simulation.Delay(SimTime.FromSeconds(Settings.SetupTime.Seconds * (1 + jitter)));
         AddPhase("setup", null, setupStart, 0, 0, 0, null);
 
@@ -106,6 +175,7 @@ public sealed class LiveMigration
 
             // The guest dirties at the speed it runs: its CPU share on a busy host, less any throttle.
             double guestSpeed = Source.GuestCpuShare * (1 - throttle);
+            Wait($"pass {rounds}: {toSend:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})");
             ITransfer pass = session.Send(toSend);
             yield return pass.Done;
             SimTime passTime = Now - passStart;
@@ -117,7 +187,7 @@ public sealed class LiveMigration
                 dirtyPassesTime += passTime;
             }
 
-            AddPhase("pass", rounds - 1, passStart, toSend, pass.BytesOnWire, dirtied, Tally(pass, count: rounds == 1), throttle);
+            AddPhase("pass", rounds - 1, passStart, toSend, pass, dirtied, Tally(pass, count: rounds == 1), throttle);
             resendLimits.Add(pass);
             throttle = convergence.NextThrottle(throttle, toSend, dirtied);
             double rate = passTime > SimTime.Zero ? toSend / passTime.Seconds : double.PositiveInfinity;
@@ -147,13 +217,15 @@ public sealed class LiveMigration
         Vm.Pause();
         SimTime blackoutStart = Now;
         long blackoutBytes = toSend + Settings.DeviceStateBytes;
+        Wait($"the blackout: {blackoutBytes:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})");
         ITransfer last = session.Send(blackoutBytes);
         yield return last.Done;
         wire += last.BytesOnWire;
-        AddPhase("blackout", null, blackoutStart, blackoutBytes, last.BytesOnWire, 0, Tally(last));
+        AddPhase("blackout", null, blackoutStart, blackoutBytes, last, 0, Tally(last));
 
         // Switch-over: the VM resumes on the target; the source is cleaned up.
         SimTime switchStart = Now;
+        Wait("switch-over");
         yield return _cluster.Simulation.Delay(Settings.SwitchoverTime);
         target.IncomingReservedBytes -= memory;
         Vm.PlaceOn(target);
@@ -206,6 +278,29 @@ public sealed class LiveMigration
     private void AddPhase(string kind, int? pass, SimTime start, long bytes, long wire, long dirtied, string? limitedBy, double throttle = 0) =>
         _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, wire, dirtied, limitedBy, throttle));
 
+    /// <summary>A phase that sent a payload: its bytes on the wire and, for compression, how they went.</summary>
+    private void AddPhase(string kind, int? pass, SimTime start, long bytes, ITransfer sent, long dirtied, string? limitedBy, double throttle = 0) =>
+        _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, sent.BytesOnWire, dirtied, limitedBy, throttle)
+        {
+            Encoding = sent.Encoding,
+            FellBackAt = sent.FellBackAt?.Seconds,
+        });
+
+    private void Wait(string what)
+    {
+        WaitingOn = what;
+        WaitingSince = Now;
+    }
+
+    private void Unplan()
+    {
+        if (_planned)
+        {
+            Target!.PlannedIncomingBytes -= Vm.Spec.MemoryBytes;
+            _planned = false;
+        }
+    }
+
     private void Finish(string result, string? reason, int rounds, long wire, string? stopReason, ITransferSession? session, double blackout = 0, double cpu = 0)
     {
         double queued = ((_startedAt ?? Now) - _requestedAt).Seconds;
@@ -226,6 +321,7 @@ public sealed class LiveMigration
             LimitedByDetail = limitedBy is null ? null : session?.Describe(limitedBy),
             StopReason = stopReason,
         };
+        Unplan();
         if (_holdsVm)
         {
             Vm.Migrating = false;

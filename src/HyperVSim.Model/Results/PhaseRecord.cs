@@ -12,5 +12,11 @@ public sealed record PhaseRecord(
     string? LimitedBy,
     double GuestThrottle = 0)
 {
+    /// <summary>How a pass or the blackout sent its payload (plain, compressed, fell back); null for setup and switch-over.</summary>
+    public Transports.PayloadEncoding? Encoding { get; init; }
+
+    /// <summary>When the payload fell back from compressed to plain TCP/IP (seconds); null when it did not.</summary>
+    public double? FellBackAt { get; init; }
+
     public double Seconds => CompletedAt - StartedAt;
 }

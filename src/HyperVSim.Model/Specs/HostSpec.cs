@@ -40,4 +40,10 @@ public sealed record CpuSpec
 
     /// <summary>Memory bytes one core decompresses per second on the target.</summary>
     public double DecompressBytesPerSecondPerCore { get; init; } = 1500e6;
+
+    /// <summary>
+    /// Memory bytes one core scans per second to find zero pages under compression: a zero page is not compressed, but
+    /// the source must still read it to know it is zero (docs/model.md §Compression).
+    /// </summary>
+    public double ZeroScanBytesPerSecondPerCore { get; init; } = 4e9;
 }

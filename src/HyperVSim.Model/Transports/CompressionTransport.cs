@@ -1,3 +1,4 @@
+using HyperVSim.Engine;
 using HyperVSim.Flow;
 
 namespace HyperVSim.Model.Transports;
@@ -5,10 +6,12 @@ namespace HyperVSim.Model.Transports;
 /// <summary>
 /// Compression (2012 R2 default): the TCP/IP path, but the source compresses non-zero pages with spare CPU
 /// only and the target decompresses (docs/model.md §Compression). A pass of P memory bytes is one flow that
-/// consumes, per memory byte: u = (1−z)/ρ + z·zeroWire/4096 bytes on each NIC, (1−z)/c_src core-seconds of
-/// the source's spare CPU and (1−z)/d_dst of the target's. Max-min sharing then gives
-/// rate = min(link share ÷ u, spare_src·c_src/(1−z), spare_dst·d_dst/(1−z)). When that estimate is no better
-/// than sending uncompressed (no spare CPU), the pass goes as TCP/IP, as Hyper-V does.
+/// consumes, per memory byte: u = (1−z)/ρ + z·zeroWire/4096 bytes on each NIC, (1−z)/c_src + z/s_src
+/// core-seconds of the source's spare CPU (compressing the rest, scanning the zero pages) and (1−z)/d_dst of the
+/// target's. Max-min sharing then gives rate = min(link share ÷ u, spare_src ÷ cpu_src, spare_dst ÷ cpu_dst).
+/// When that estimate is no better than sending uncompressed (no spare CPU), the pass goes as TCP/IP, as Hyper-V
+/// does; the estimate is made again whenever either host's spare CPU changes mid-pass, and the rest of the pass
+/// falls back to TCP/IP when compressing is no longer faster.
 /// </summary>
 internal sealed class CompressionTransport : IMigrationTransport
 {
@@ -28,44 +31,55 @@ internal sealed class CompressionTransport : IMigrationTransport
 
         public override IReadOnlyList<string> Nics => tcp.Nics;
 
+        /// <summary>Bytes on each NIC per memory byte: compressed non-zero pages plus a few bytes per zero page.</summary>
+        private double WirePerByte
+        {
+            get
+            {
+                double z = Context.Vm.Spec.MemoryContent.ZeroPageFraction;
+                return ((1 - z) / Context.Vm.Spec.MemoryContent.CompressionRatio) + (z * Context.Settings.ZeroPageWireBytes / PageBytes);
+            }
+        }
+
+        /// <summary>Source core-seconds per memory byte: compress the non-zero pages, scan the zero ones.</summary>
+        private double SourceCpuPerByte
+        {
+            get
+            {
+                double z = Context.Vm.Spec.MemoryContent.ZeroPageFraction;
+                Specs.CpuSpec cpu = Context.Source.Spec.Cpu;
+                return ((1 - z) / cpu.CompressBytesPerSecondPerCore) + (z / cpu.ZeroScanBytesPerSecondPerCore);
+            }
+        }
+
+        /// <summary>Target core-seconds per memory byte: decompress the non-zero pages.</summary>
+        private double TargetCpuPerByte =>
+            (1 - Context.Vm.Spec.MemoryContent.ZeroPageFraction) / Context.Target.Spec.Cpu.DecompressBytesPerSecondPerCore;
+
+        private double LinkPayloadRate => Math.Min(tcp.Source.PayloadBytesPerSecond, tcp.Target.PayloadBytesPerSecond);
+
+        /// <summary>
+        /// True when compressing, with the NIC alone and both hosts' spare CPU now, would be faster than sending plain
+        /// at the link rate: min(link ÷ u, spare_src ÷ cpu_src, spare_dst ÷ cpu_dst) &gt; link.
+        /// </summary>
+        private bool CompressionPays()
+        {
+            double link = LinkPayloadRate;
+            double estimate = Math.Min(link / WirePerByte, Math.Min(
+                Rate(Context.Source.SpareCores, SourceCpuPerByte), Rate(Context.Target.SpareCores, TargetCpuPerByte)));
+            return estimate > link;
+        }
+
         public override ITransfer Send(long payloadBytes)
         {
-            Host source = Context.Source;
-            Host target = Context.Target;
-            double z = Context.Vm.Spec.MemoryContent.ZeroPageFraction;
-            double ratio = Context.Vm.Spec.MemoryContent.CompressionRatio;
-            double wirePerByte = ((1 - z) / ratio) + (z * Context.Settings.ZeroPageWireBytes / PageBytes);
-            double srcCpu = (1 - z) / source.Spec.Cpu.CompressBytesPerSecondPerCore;
-            double dstCpu = (1 - z) / target.Spec.Cpu.DecompressBytesPerSecondPerCore;
-            double link = Math.Min(tcp.Source.PayloadBytesPerSecond, tcp.Target.PayloadBytesPerSecond);
-            double estimate = Math.Min(link / wirePerByte, Math.Min(Rate(source.SpareCores, srcCpu), Rate(target.SpareCores, dstCpu)));
-            _spareAtFirstPass ??= source.SpareCores;
-            if (estimate <= link)
+            _spareAtFirstPass ??= Context.Source.SpareCores;
+            if (!CompressionPays())
             {
                 // No (useful) spare CPU: Hyper-V sends uncompressed, exactly as TCP/IP.
                 return tcp.Send(payloadBytes);
             }
 
-            double ceiling = Context.Settings.StreamCeilingBytesPerSecond is { } c ? c / wirePerByte : double.PositiveInfinity;
-            var path = new List<FlowUsage>
-            {
-                new(tcp.Source.Transmit, wirePerByte),
-                new(tcp.Target.Receive, wirePerByte),
-            };
-            if (srcCpu > 0)
-            {
-                path.Add(new FlowUsage(source.SpareCpu, srcCpu));
-            }
-
-            if (dstCpu > 0)
-            {
-                path.Add(new FlowUsage(target.SpareCpu, dstCpu));
-            }
-
-            Flow.Flow flow = StartFlow(payloadBytes, path, ceiling);
-            long wire = (long)Math.Round(payloadBytes * wirePerByte);
-            Cpu += (payloadBytes * (srcCpu + dstCpu)) + TransportCpu(wire, Context.Settings.TcpCpuSecondsPerGB);
-            return new FlowTransfer(Context.Simulation, [flow], wire, (_, span) => Factor(span));
+            return new CompressedPass(this, payloadBytes);
         }
 
         public override string? Describe(string factor) => factor == "compressionCpu"
@@ -88,5 +102,127 @@ internal sealed class CompressionTransport : IMigrationTransport
 
         private static double Rate(double spareCores, double cpuPerByte) =>
             cpuPerByte <= 0 ? double.PositiveInfinity : spareCores / cpuPerByte;
+
+        /// <summary>
+        /// A compressed pass that watches both hosts' spare CPU: when a change makes compressing no faster than
+        /// sending plain, the compressed flow stops where it is and the memory bytes still to send go as TCP/IP.
+        /// Done succeeds when the last byte is on the target, whichever way it went.
+        /// </summary>
+        private sealed class CompressedPass : ITransfer
+        {
+            private readonly Session _session;
+            private readonly long _payload;
+            private readonly double _wirePerByte;
+            private readonly double _cpuPerByte;
+            private readonly Flow.Flow _flow;
+            private readonly FlowTransfer _compressed;
+            private ITransfer? _plain;
+            private long _compressedWire;
+
+            public CompressedPass(Session session, long payloadBytes)
+            {
+                _session = session;
+                _payload = payloadBytes;
+                TransportContext ctx = session.Context;
+                _wirePerByte = session.WirePerByte;
+                double srcCpu = session.SourceCpuPerByte;
+                double dstCpu = session.TargetCpuPerByte;
+                _cpuPerByte = srcCpu + dstCpu;
+                double ceiling = ctx.Settings.StreamCeilingBytesPerSecond is { } c ? c / _wirePerByte : double.PositiveInfinity;
+                var path = new List<FlowUsage>
+                {
+                    new(session.Tcp.Source.Transmit, _wirePerByte),
+                    new(session.Tcp.Target.Receive, _wirePerByte),
+                };
+                if (srcCpu > 0)
+                {
+                    path.Add(new FlowUsage(ctx.Source.SpareCpu, srcCpu));
+                }
+
+                if (dstCpu > 0)
+                {
+                    path.Add(new FlowUsage(ctx.Target.SpareCpu, dstCpu));
+                }
+
+                Done = ctx.Simulation.Event($"lm:{ctx.Vm.Name}:pass");
+                _flow = session.StartFlow(payloadBytes, path, ceiling);
+                _compressedWire = (long)Math.Round(payloadBytes * _wirePerByte);
+                session.Cpu += (payloadBytes * _cpuPerByte) + TransportCpu(_compressedWire, ctx.Settings.TcpCpuSecondsPerGB);
+                _compressed = new FlowTransfer(ctx.Simulation, [_flow], _compressedWire, (_, span) => session.Factor(span));
+                if (!_flow.Active)
+                {
+                    Done.Succeed();
+                    return;
+                }
+
+                ctx.Source.SpareCpuChanged += OnSpareCpuChanged;
+                ctx.Target.SpareCpuChanged += OnSpareCpuChanged;
+                _flow.Completion.AddCallback(e =>
+                {
+                    Unsubscribe();
+                    if (e.Value is true)
+                    {
+                        Done.Succeed();
+                    }
+                });
+            }
+
+            public Event Done { get; }
+
+            public long BytesOnWire => _compressedWire + (_plain?.BytesOnWire ?? 0);
+
+            public PayloadEncoding Encoding => _plain is null ? PayloadEncoding.Compressed : PayloadEncoding.FellBack;
+
+            /// <summary>When the rest of the pass went plain (null while it is compressed throughout).</summary>
+            public SimTime? FellBackAt { get; private set; }
+
+            public IReadOnlyList<(string Factor, double Seconds)> LimitedBy()
+            {
+                var tally = _compressed.LimitedBy().ToList();
+                foreach (var (factor, seconds) in _plain?.LimitedBy() ?? [])
+                {
+                    int i = tally.FindIndex(t => t.Factor == factor);
+                    if (i < 0)
+                    {
+                        tally.Add((factor, seconds));
+                    }
+                    else
+                    {
+                        tally[i] = (factor, tally[i].Seconds + seconds);
+                    }
+                }
+
+                return tally;
+            }
+
+            private void OnSpareCpuChanged(Host host)
+            {
+                if (!_flow.Active || _plain is not null || _session.CompressionPays())
+                {
+                    return;
+                }
+
+                // Fall back: stop the compressed flow where it is; what is left crosses plain over TCP/IP.
+                TransportContext ctx = _session.Context;
+                Unsubscribe();
+                ctx.Flows.Cancel(_flow);
+                long left = (long)Math.Ceiling(_flow.RemainingAt(ctx.Simulation.Now));
+                long leftWire = (long)Math.Round(left * _wirePerByte);
+                _compressedWire -= leftWire;
+                _session.Cpu -= (left * _cpuPerByte) + TransportCpu(leftWire, ctx.Settings.TcpCpuSecondsPerGB);
+                FellBackAt = ctx.Simulation.Now;
+                _plain = _session.Tcp.Send(left);
+                _plain.Done.AddCallback(_ => Done.Succeed());
+            }
+
+            private void Unsubscribe()
+            {
+                _session.Context.Source.SpareCpuChanged -= OnSpareCpuChanged;
+                _session.Context.Target.SpareCpuChanged -= OnSpareCpuChanged;
+            }
+        }
+
+        /// <summary>The TCP/IP session this one compresses over (and falls back to).</summary>
+        private TcpIpTransport.Session Tcp => tcp;
     }
 }

@@ -33,4 +33,23 @@ public interface ITransfer
 
     /// <summary>Each limiting factor (link, nic, streamCeiling, ...) with the seconds it bound this transfer.</summary>
     IReadOnlyList<(string Factor, double Seconds)> LimitedBy();
+
+    /// <summary>How the payload crossed: plain, unless a compression transport compressed it (<see cref="PayloadEncoding"/>).</summary>
+    PayloadEncoding Encoding => PayloadEncoding.Plain;
+
+    /// <summary>When a compressed payload fell back to TCP/IP mid-way; null when it did not.</summary>
+    SimTime? FellBackAt => null;
+}
+
+/// <summary>How a payload (a pre-copy pass, the blackout set) crossed the network.</summary>
+public enum PayloadEncoding
+{
+    /// <summary>Sent as it is: TCP/IP and SMB always; compression when compressing would not have been faster (no useful spare CPU).</summary>
+    Plain,
+
+    /// <summary>Compressed from start to end.</summary>
+    Compressed,
+
+    /// <summary>Started compressed; the spare CPU vanished mid-way and the rest went plain over TCP/IP.</summary>
+    FellBack,
 }

@@ -152,6 +152,16 @@ public static class JsonReport
                 w.WriteNumber("guestThrottle", p.GuestThrottle);
             }
 
+            if (p.Encoding is { } encoding)
+            {
+                w.WriteString("encoding", WireNames.Of(encoding));
+            }
+
+            if (p.FellBackAt is { } fellBack)
+            {
+                w.WriteNumber("fellBackAt", Round(fellBack));
+            }
+
             w.WriteEndObject();
         }
 

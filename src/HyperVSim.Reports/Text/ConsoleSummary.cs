@@ -1,5 +1,6 @@
 using System.Globalization;
 using HyperVSim.Model.Results;
+using HyperVSim.Model.Transports;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -52,14 +53,58 @@ public static class ConsoleSummary
         }
     }
 
-    /// <summary>One sentence on why a migration took as long as it did, or why it failed.</summary>
+    /// <summary>One sentence on why a migration took as long as it did, or why it failed; plus how compression fared.</summary>
     public static string? Explain(MigrationRecord m)
     {
+        ArgumentNullException.ThrowIfNull(m);
         if (m.Result != "completed")
         {
             return $"{m.Result}: {m.Reason}";
         }
 
+        string? why = m.StopReason == "maxPasses" ? NotConverged(m) : Bound(m);
+        string? compression = Compression(m);
+        return why is null ? compression : compression is null ? why : $"{why}; {compression}";
+    }
+
+    /// <summary>
+    /// Pre-copy stopped at maxPasses: the guest dirtied memory about as fast as it was sent. The last pass's dirty rate
+    /// (dirtiedBytes ÷ seconds) against its send rate (bytes ÷ seconds) says by how much.
+    /// </summary>
+    private static string NotConverged(MigrationRecord m)
+    {
+        PhaseRecord? last = m.Phases.LastOrDefault(p => p.Kind == "pass");
+        string rates = last is { Seconds: > 0 }
+            ? $": in pass {last.Pass} the guest dirtied {HumanUnits.Bytes((long)(last.DirtiedBytes / last.Seconds))}/s against {HumanUnits.Bytes((long)(last.Bytes / last.Seconds))}/s sent"
+            : string.Empty;
+        PhaseRecord? blackout = m.Phases.LastOrDefault(p => p.Kind == "blackout");
+        string tail = blackout is null ? string.Empty : $"; after all {m.Rounds} passes the blackout sent {HumanUnits.Bytes(blackout.Bytes)} in {HumanUnits.Seconds(blackout.Seconds)}";
+        return $"did not converge{rates}{tail}";
+    }
+
+    /// <summary>For the compression option: which payloads went plain, and when a compressed one fell back to TCP/IP.</summary>
+    private static string? Compression(MigrationRecord m)
+    {
+        var parts = new List<string>();
+        if (m.Phases.FirstOrDefault(p => p.Encoding == PayloadEncoding.FellBack) is { } fell)
+        {
+            parts.Add($"compression fell back to TCP/IP at {HumanUnits.Seconds(fell.FellBackAt ?? fell.StartedAt)} in {PhaseName(fell)} (no spare CPU left)");
+        }
+
+        string[] plain = m.Option == "compression" ? m.Phases.Where(p => p.Encoding == PayloadEncoding.Plain).Select(PhaseName).ToArray() : [];
+        if (plain.Length > 0)
+        {
+            parts.Add($"{string.Join(", ", plain)} sent uncompressed (too little spare CPU to gain)");
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
+    }
+
+    private static string PhaseName(PhaseRecord p) => p.Pass is { } n ? $"pass {n}" : p.Kind;
+
+    /// <summary>What bound a migration that converged.</summary>
+    private static string? Bound(MigrationRecord m)
+    {
         string nics = m.Nics.Count > 0 ? $" ({string.Join(", ", m.Nics)})" : string.Empty;
         string detail = m.LimitedByDetail is { } d ? $" {d}" : string.Empty;
         return m.LimitedBy switch
@@ -68,7 +113,6 @@ public static class ConsoleSummary
             "link" => $"bound by its share of a link used by other migrations{nics}{detail}",
             "compressionCpu" => $"bound by compression CPU{detail}",
             "streamCeiling" => "bound by the per-stream TCP ceiling",
-            "dirtyRate" => $"dirtying outpaced the transfer: pre-copy ran all {m.Rounds} passes and the blackout sent what was left",
             "queue" => $"waited {HumanUnits.Seconds(m.QueuedSeconds)} behind the simultaneous-migration limit",
             null => null,
             var other => $"bound by {other}{detail}",
@@ -78,7 +122,7 @@ public static class ConsoleSummary
     private static void Migrations(IAnsiConsole console, SimulationResult r)
     {
         int completed = r.Migrations.Count(m => m.Result == "completed");
-        console.MarkupLine($"[bold]Live migrations:[/] {r.Migrations.Count} ({completed} completed, {r.Migrations.Count(m => m.Result == "failed")} failed)");
+        console.MarkupLine($"[bold]Live migrations:[/] {r.Migrations.Count} ({completed} completed, {r.Migrations.Count(m => m.Result == "failed")} failed, {r.Migrations.Count(m => m.Result == "cancelled")} cancelled)");
         if (r.Migrations.Count == 0)
         {
             console.WriteLine();

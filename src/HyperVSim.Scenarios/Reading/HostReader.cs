@@ -39,6 +39,7 @@ internal static class HostReader
         Vendor = map.Choice("vendor", Vendors) ?? d.Vendor,
         CompressBytesPerSecondPerCore = map.ByteRate("compressPerCore", Limits.CodecSpeed) ?? d.CompressBytesPerSecondPerCore,
         DecompressBytesPerSecondPerCore = map.ByteRate("decompressPerCore", Limits.CodecSpeed) ?? d.DecompressBytesPerSecondPerCore,
+        ZeroScanBytesPerSecondPerCore = map.ByteRate("zeroScanPerCore", Limits.CodecSpeed) ?? d.ZeroScanBytesPerSecondPerCore,
     };
 
     private static NicSpec Nic(YNode node, string rel, Origin origin, Scalars scalars)

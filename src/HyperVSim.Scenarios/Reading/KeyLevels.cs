@@ -28,7 +28,7 @@ internal static class KeyLevels
         ["name", "count", "version", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches"],
         "- { name: hv, count: 4, memory: 256GiB }");
 
-    public static readonly KeyLevel Cpu = new("hosts[].cpu", ["cores", "ghz", "vendor", "compressPerCore", "decompressPerCore"], "cpu: { cores: 16, ghz: 2.6 }");
+    public static readonly KeyLevel Cpu = new("hosts[].cpu", ["cores", "ghz", "vendor", "compressPerCore", "decompressPerCore", "zeroScanPerCore"], "cpu: { cores: 16, ghz: 2.6 }");
 
     public static readonly KeyLevel HostNic = new(
         "hosts[].nics[]", ["name", "speed", "rdma", "networks", "efficiency"], "- { name: lm1, speed: 10Gbps, networks: [lm] }");

@@ -23,6 +23,7 @@ internal static class ReportRuns
     private static readonly Lazy<SimulationResult> NoRoomRun = new(() => ClusterSimulation.Run(NoRoom()));
     private static readonly Lazy<SimulationResult> StoppedRun = new(() => ClusterSimulation.Run(Stopped()));
     private static readonly Lazy<SimulationResult> IdleRun = new(() => ClusterSimulation.Run(Idle()));
+    private static readonly Lazy<SimulationResult> FellBackRun = new(() => ClusterSimulation.Run(FellBack()));
 
     /// <summary>One completed move over SMB (so a detail of what limited it is written), a VM that stays, and one that is off on no host.</summary>
     public static SimulationResult SingleResult => SingleRun.Value;
@@ -39,6 +40,9 @@ internal static class ReportRuns
     /// <summary>Nothing moves: empty migrations and drains, no last completion.</summary>
     public static SimulationResult IdleResult => IdleRun.Value;
 
+    /// <summary>A compressed pass whose target loses its spare CPU mid-way: the rest goes plain (encoding fellBack).</summary>
+    public static SimulationResult FellBackResult => FellBackRun.Value;
+
     /// <summary>Every result above, by name (for theories).</summary>
     public static SimulationResult Named(string name) => name switch
     {
@@ -47,6 +51,7 @@ internal static class ReportRuns
         nameof(Drain) => DrainResult,
         nameof(Stopped) => StoppedResult,
         nameof(Idle) => IdleResult,
+        nameof(FellBack) => FellBackResult,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
@@ -58,10 +63,11 @@ internal static class ReportRuns
         nameof(Drain) => Drain(),
         nameof(Stopped) => Stopped(),
         nameof(Idle) => Idle(),
+        nameof(FellBack) => FellBack(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
-    public static TheoryData<string> Names => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle)];
+    public static TheoryData<string> Names => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack)];
 
     public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
 
@@ -93,6 +99,21 @@ internal static class ReportRuns
         Hosts = [Host("hv1"), Host("hv2") with { MemoryBytes = 12 * GiB }],
         Vms = [Vm("small", "hv1", 4 * GiB, dirtyBytesPerSecond: 50e6), Vm("big", "hv1", 16 * GiB)],
         Events = [new DrainEventSpec(SimTime.FromSeconds(2), "hv1")],
+    };
+
+    /// <summary>
+    /// The scenario of <see cref="FellBackResult"/>: idle "a" is compressed hv1→hv2 while "busy" (16 vCPUs at 100%)
+    /// moves hv3→hv2 over TCP/IP; when busy resumes on hv2, hv2 has no spare core left to decompress with.
+    /// </summary>
+    public static ScenarioSpec FellBack() => new()
+    {
+        Name = "fell back",
+        Seed = 5,
+        Cluster = new ClusterSpec { LiveMigration = new LiveMigrationSpec { Option = "compression" } },
+        Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm)],
+        Hosts = [Host("hv1"), Host("hv2"), Host("hv3")],
+        Vms = [Vm("a", "hv1", 8 * GiB) with { CpuLoad = 0 }, Vm("busy", "hv3", GiB) with { Vcpus = 16, CpuLoad = 1.0 }],
+        Events = [new MigrateEventSpec(SimTime.Zero, "a", "hv2"), new MigrateEventSpec(SimTime.Zero, "busy", "hv2") { Option = "tcpip" }],
     };
 
     /// <summary>The scenario of <see cref="StoppedResult"/>: <see cref="TestRuns.Drain"/> cut off at 12 s.</summary>

@@ -1,0 +1,47 @@
+namespace HyperVSim.Model.Migration;
+
+/// <summary>
+/// Where the cluster moves a VM it must move (drain today, failover restart later): 2012 R2's memory-aware
+/// placement [B] TechDays 2013, the node with the most free memory that can take the VM, counting the memory of
+/// moves already requested to each node (<see cref="Host.PlannedIncomingBytes"/>) so that VMs spread. Paused and
+/// down nodes are never chosen (the "will it move" rules refuse them).
+/// </summary>
+internal sealed class Placement(Cluster cluster)
+{
+    /// <summary>The node to move <paramref name="vm"/> to, or null with every node's reason in <paramref name="why"/>.</summary>
+    public Host? Choose(VirtualMachine vm, out string why)
+    {
+        Host? best = null;
+        long bestFree = long.MinValue;
+        var reasons = new List<string>();
+        foreach (Host h in cluster.Hosts)
+        {
+            if (ReferenceEquals(h, vm.Host))
+            {
+                continue;
+            }
+
+            string? refusal = cluster.WhyCannotMove(vm, h, checkMemory: false);
+            long free = h.FreeMemoryBytes - h.PlannedIncomingBytes;
+            if (refusal is null && free < vm.Spec.MemoryBytes)
+            {
+                refusal = $"{h.Name} has {free / (double)(1L << 30):0.##} GiB free";
+            }
+
+            if (refusal is not null)
+            {
+                reasons.Add(refusal);
+                continue;
+            }
+
+            if (free > bestFree)
+            {
+                best = h;
+                bestFree = free;
+            }
+        }
+
+        why = reasons.Count == 0 ? "the cluster has no other node" : string.Join("; ", reasons);
+        return best;
+    }
+}
