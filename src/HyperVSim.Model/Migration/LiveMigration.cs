@@ -23,6 +23,7 @@ public sealed class LiveMigration
     private SimTime? _startedAt;
     private bool _holdsVm;
     private bool _planned;
+    private bool _holdsSlots;
 
     internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host? target, string option, string requestedBy)
     {
@@ -44,7 +45,7 @@ public sealed class LiveMigration
     public Host? Target { get; private set; }
 
     /// <summary>True once the migration holds its slots (admitted), until it ends.</summary>
-    public bool Started => _startedAt is not null;
+    public bool Started => _holdsSlots;
 
     /// <summary>What the migration waits on now, in words (for the model's stall guard and diagnostics).</summary>
     public string WaitingOn { get; private set; } = "its request to be processed";
@@ -102,6 +103,9 @@ public sealed class LiveMigration
         _cluster.Admission.Pump();
     }
 
+    /// <summary>Called by admission when it gives the migration its slots on both hosts.</summary>
+    internal void Admit() => _holdsSlots = true;
+
     /// <summary>Ends a move that is still queued, as failed with the reason (no node can take it any more).</summary>
     internal void Withdraw(string reason)
     {
@@ -123,16 +127,37 @@ public sealed class LiveMigration
             yield break;
         }
 
-        Wait($"a simultaneous-migration slot on {Source.Name} and {Target.Name}");
-        Event admitted = _cluster.Admission.Request(this);
-        yield return admitted;
-        if (Record is not null)
+        while (true)
         {
-            // Withdrawn while queued: already ended with its reason.
-            yield break;
+            Wait($"a simultaneous-migration slot on {Source.Name} and {Target!.Name}");
+            Event admitted = _cluster.Admission.Request(this);
+            yield return admitted;
+            if (Record is not null)
+            {
+                // Withdrawn while queued: already ended with its reason.
+                yield break;
+            }
+
+            if (!Target.Paused || RequestedBy != "cluster")
+            {
+                break;
+            }
+
+            // Admitted in the very instant its destination was paused: give the slots back and go where placement says.
+            _holdsSlots = false;
+            _cluster.Admission.Release(Source, Target);
+            if (_cluster.Placement.Choose(Vm, out string why) is not { } other)
+            {
+                Finish("failed", $"{Target.Name} was paused before the move started and no node can take {Vm.Name}: {why}", 0, 0, null, null);
+                yield break;
+            }
+
+            Unplan();
+            Target = other;
+            Plan();
         }
 
-        Host target = Target!;
+        Host target = Target;
         _startedAt = Now;
         Unplan();
         string? refusal = _cluster.WhyCannotMove(Vm, target, checkMemory: true);
@@ -327,8 +352,9 @@ public sealed class LiveMigration
             Vm.Migrating = false;
         }
 
-        if (_startedAt is not null)
+        if (_holdsSlots)
         {
+            _holdsSlots = false;
             _cluster.Admission.Release(Source, Target!);
         }
 

@@ -60,6 +60,7 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous)
                 source.ActiveMigrations++;
                 target.ActiveMigrations++;
                 _waiting.RemoveAt(i--);
+                migration.Admit();
                 admitted.Succeed(true);
             }
         }
