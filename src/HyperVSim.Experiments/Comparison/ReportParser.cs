@@ -34,7 +34,7 @@ public static class ReportParser
         using (doc)
         {
             JsonElement root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out JsonElement schema) || schema.GetString() != Schema)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("schema", out JsonElement schema) || schema.ValueKind != JsonValueKind.String || schema.GetString() != Schema)
             {
                 throw new ReportFormatException(source, 1, 1, $"not a HyperVSim report: expected \"schema\": \"{Schema}\" (write one with 'hypervsim run S --json FILE')");
             }
@@ -88,9 +88,21 @@ public static class ReportParser
             return [];
         }
 
-        return a.ValueKind == JsonValueKind.Array
-            ? a.EnumerateArray().ToArray()
-            : throw new ReportFormatException(source, 1, 1, $"\"{name}\" must be an array");
+        if (a.ValueKind != JsonValueKind.Array)
+        {
+            throw new ReportFormatException(source, 1, 1, $"\"{name}\" must be an array");
+        }
+
+        JsonElement[] records = a.EnumerateArray().ToArray();
+        for (int i = 0; i < records.Length; i++)
+        {
+            if (records[i].ValueKind != JsonValueKind.Object)
+            {
+                throw new ReportFormatException(source, 1, 1, $"{name}[{i}] is {records[i].ValueKind.ToString().ToLowerInvariant()}: every record in \"{name}\" must be an object");
+            }
+        }
+
+        return records;
     }
 
     private static string Str(JsonElement e, string name, string source) =>

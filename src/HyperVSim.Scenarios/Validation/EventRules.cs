@@ -15,9 +15,9 @@ internal static class EventRules
     public static void Check(ValidationContext c)
     {
         var location = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (Sourced<VmSpec> vm in c.Scenario.Vms.Where(v => v.Spec.Host is { } h && c.Hosts.ContainsKey(h)))
+        foreach (Sourced<VmSpec> vm in c.Scenario.Vms.Where(v => c.Vms.ContainsKey(v.Spec.Name) && v.Spec.Host is { } h && c.Hosts.ContainsKey(h)))
         {
-            location.TryAdd(vm.Spec.Name, vm.Spec.Host); // a repeated name is reported by NameRules
+            location.TryAdd(vm.Spec.Name, vm.Spec.Host); // a repeated name is reported by NameRules, a missing one by the reader
         }
 
         foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
