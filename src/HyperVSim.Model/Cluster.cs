@@ -109,7 +109,7 @@ public sealed class Cluster
     /// Live-migrates a VM to a host: queued behind the simultaneous-migration limit, then pre-copy. A move
     /// Hyper-V would refuse ends at once as a failed migration with the reason.
     /// </summary>
-    public LiveMigration LiveMigrate(VirtualMachine vm, Host target, string requestedBy = "scenario", string? option = null)
+    public LiveMigration LiveMigrate(VirtualMachine vm, Host target, string requestedBy = "scenario", string? option = null, string? strategy = null)
     {
         ArgumentNullException.ThrowIfNull(vm);
         ArgumentNullException.ThrowIfNull(target);
@@ -120,7 +120,7 @@ public sealed class Cluster
         }
 
         string chosen = OptionFor(vm.Host ?? target, option);
-        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, chosen, requestedBy);
+        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, chosen, requestedBy, strategy ?? MigrationStrategies.Default);
         _migrations.Add(migration);
         if (refusal is not null)
         {
@@ -129,8 +129,7 @@ public sealed class Cluster
         }
 
         _inFlight.Add(migration);
-        migration.Reserve();
-        Simulation.Process(migration.Run(), $"live-migration {vm.Name} {vm.Host!.Name}->{target.Name}");
+        migration.Start();
         return migration;
     }
 

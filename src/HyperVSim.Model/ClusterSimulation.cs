@@ -47,7 +47,7 @@ public static class ClusterSimulation
             switch (e)
             {
                 case MigrateEventSpec m:
-                    sim.Call(m.At, () => cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option), $"migrate {m.Vm}");
+                    sim.Call(m.At, () => cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option, strategy: m.Strategy), $"migrate {m.Vm}");
                     break;
                 case DrainEventSpec d:
                     sim.Call(d.At, () => drains.Add(cluster.Drain(cluster.HostNamed(d.Host))), $"drain {d.Host}");

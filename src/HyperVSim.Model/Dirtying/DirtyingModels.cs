@@ -1,20 +1,27 @@
+using HyperVSim.Model.Plugins;
 using HyperVSim.Model.Specs;
 
 namespace HyperVSim.Model.Dirtying;
 
+/// <summary>Makes a VM's dirtying model from its spec, its memory size and (for models that draw) its own random stream.</summary>
+public delegate IMemoryDirtying DirtyingFactory(DirtyingSpec spec, long memoryBytes, Func<Random> random);
+
 /// <summary>The registry of memory-dirtying models, keyed by the name a scenario uses.</summary>
 public static class DirtyingModels
 {
-    private static readonly SortedDictionary<string, Func<DirtyingSpec, long, Func<Random>, IMemoryDirtying>> Factories = new(StringComparer.Ordinal)
-    {
-        ["none"] = (_, _, _) => new NoDirtying(),
-        ["constant"] = (s, memory, _) => new ConstantDirtying(s.BytesPerSecond, memory),
-        ["workingSet"] = (s, memory, _) => new WorkingSetDirtying(s.BytesPerSecond, Math.Min(memory, s.WorkingSetBytes ?? memory)),
-        ["pageLevel"] = (s, memory, random) => new PageLevelDirtying(s.BytesPerSecond, Math.Min(memory, s.WorkingSetBytes ?? memory), random()),
-    };
+    public static Registry<DirtyingFactory> Registry { get; } = new("memory-dirtying model",
+    [
+        new("none", "the guest writes nothing", HyperVVersion.V2012, () => (_, _, _) => new NoDirtying()),
+        new("constant", "min(D·t, M): every write hits a new page (Clark et al.)", HyperVVersion.V2012,
+            () => (s, memory, _) => new ConstantDirtying(s.BytesPerSecond, memory)),
+        new("workingSet", "W·(1 − e^(−D·t/W)): random writes into a working set (Akoush et al.)", HyperVVersion.V2012,
+            () => (s, memory, _) => new WorkingSetDirtying(s.BytesPerSecond, Math.Min(memory, s.WorkingSetBytes ?? memory))),
+        new("pageLevel", "one bit per page, uniform draws from the working set (the reference for workingSet)", HyperVVersion.V2012,
+            () => (s, memory, random) => new PageLevelDirtying(s.BytesPerSecond, Math.Min(memory, s.WorkingSetBytes ?? memory), random())),
+    ]);
 
     /// <summary>The names a scenario may use, in order.</summary>
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    public static IReadOnlyCollection<string> Names => Registry.Names;
 
     /// <summary>
     /// The model for a VM of <paramref name="memoryBytes"/>; <paramref name="random"/> gives the VM's own stream
@@ -23,8 +30,6 @@ public static class DirtyingModels
     public static IMemoryDirtying Create(DirtyingSpec spec, long memoryBytes, Func<Random> random)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Factories.TryGetValue(spec.Model, out var make)
-            ? make(spec, memoryBytes, random)
-            : throw new ArgumentException($"unknown memory-dirtying model '{spec.Model}'; valid: {string.Join(", ", Names)}", nameof(spec));
+        return Registry.Get(spec.Model).Create()(spec, memoryBytes, random);
     }
 }

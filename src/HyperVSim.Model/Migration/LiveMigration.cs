@@ -1,5 +1,5 @@
 using HyperVSim.Engine;
-using HyperVSim.Model.Convergence;
+using HyperVSim.Model.Activities;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 using HyperVSim.Model.Transports;
@@ -7,25 +7,27 @@ using HyperVSim.Model.Transports;
 namespace HyperVSim.Model.Migration;
 
 /// <summary>
-/// One pre-copy live migration, read top to bottom as Hyper-V performs it (docs/model.md §Live migration):
-/// admission behind the simultaneous-migration limit; setup (connect, configuration, skeleton VM with its
-/// memory on the target); pass 0 sends all memory while the VM runs; each further pass resends what the
-/// guest dirtied during the previous one; pre-copy stops when the dirty set could be sent within the blackout
-/// target or after <c>maxPasses</c>; blackout (guest paused: last dirty pages and device state); switch-over
-/// (resume on the target); cleanup. Every phase becomes a <see cref="PhaseRecord"/>.
+/// One migration as an activity: it takes the VM and plans its memory on the destination when requested, waits
+/// for a simultaneous-migration slot on both hosts (admission), then runs its <see cref="IMigrationStrategy"/>
+/// (pre-copy by default: docs/model.md §Live migration) and keeps the record. Everything it holds — the VM, the
+/// planned and reserved memory, the slots, the transport session — is a lease released when it ends, however it
+/// ends: completed, failed, or aborted from outside with a cause.
 /// </summary>
-public sealed class LiveMigration
+public sealed class LiveMigration : IMigrationContext
 {
     private readonly Cluster _cluster;
     private readonly List<PhaseRecord> _phases = [];
     private readonly Dictionary<string, double> _limits = new(StringComparer.Ordinal);
+    private readonly LeaseSet _leases = new();
     private readonly SimTime _requestedAt;
     private SimTime? _startedAt;
-    private bool _holdsVm;
-    private bool _planned;
-    private bool _holdsSlots;
+    private Lease? _planned;
+    private Lease? _slots;
+    private Lease? _reserved;
+    private ITransferSession? _session;
+    private Process? _process;
 
-    internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host? target, string option, string requestedBy)
+    internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default)
     {
         _cluster = cluster;
         Vm = vm;
@@ -33,6 +35,7 @@ public sealed class LiveMigration
         Target = target;
         Option = option;
         RequestedBy = requestedBy;
+        Strategy = strategy;
         _requestedAt = cluster.Simulation.Now;
         WaitingSince = _requestedAt;
     }
@@ -44,8 +47,21 @@ public sealed class LiveMigration
     /// <summary>Destination; null only for a migration refused because no node could take the VM. A queued move the cluster requested may change it (<see cref="Retarget"/>).</summary>
     public Host? Target { get; private set; }
 
+    Host IMigrationContext.Target => Target ?? throw new InvalidOperationException($"migration of {Vm.Name} has no destination");
+
+    /// <summary>The transport option used (tcpip, compression, smb, ...).</summary>
+    public string Option { get; }
+
+    /// <summary>The migration strategy's registered name (precopy, ...).</summary>
+    public string Strategy { get; }
+
+    public string RequestedBy { get; }
+
+    /// <summary>Where the migration is in its life.</summary>
+    public MigrationState State { get; private set; } = MigrationState.Queued;
+
     /// <summary>True once the migration holds its slots (admitted), until it ends.</summary>
-    public bool Started => _holdsSlots;
+    public bool Started => _slots is { Held: true };
 
     /// <summary>What the migration waits on now, in words (for the model's stall guard and diagnostics).</summary>
     public string WaitingOn { get; private set; } = "its request to be processed";
@@ -53,10 +69,8 @@ public sealed class LiveMigration
     /// <summary>Since when it has waited on <see cref="WaitingOn"/>.</summary>
     public SimTime WaitingSince { get; private set; }
 
-    /// <summary>The transport option used (tcpip, compression, smb, ...).</summary>
-    public string Option { get; }
-
-    public string RequestedBy { get; }
+    /// <summary>What it holds now (slots, memory, the VM), for diagnostics and tests.</summary>
+    public IEnumerable<Lease> Holding => _leases.Held;
 
     /// <summary>Set when the migration has ended, whatever its result.</summary>
     public MigrationRecord? Record { get; private set; }
@@ -64,28 +78,26 @@ public sealed class LiveMigration
     /// <summary>Raised once when the migration ends, after <see cref="Record"/> is set.</summary>
     public event Action? Ended;
 
-    private LiveMigrationSpec Settings => _cluster.Spec.Cluster.LiveMigration;
+    public LiveMigrationSpec Settings => _cluster.Spec.Cluster.LiveMigration;
 
-    private SimTime Now => _cluster.Simulation.Now;
+    public SimTime Now => _cluster.Simulation.Now;
+
+    Random IMigrationContext.Random => Vm.MigrationRandom;
 
     /// <summary>Ends a migration Hyper-V would not start, as failed with the reason.</summary>
-    internal void Refuse(string reason) => Finish("failed", reason, 0, 0, null, null);
+    internal void Refuse(string reason) => Finish(MigrationState.Failed, reason, null);
 
     /// <summary>
-    /// Takes the VM (no other move may start for it) and counts its memory as planned on the destination until the
-    /// migration sets up or ends; called when the move is requested, so that placement in the same instant sees it.
+    /// Takes the VM (no other move may start for it) and plans its memory on the destination until the migration
+    /// sets up or ends, then starts its process; called when the move is requested, so that placement in the same
+    /// instant sees it.
     /// </summary>
-    internal void Reserve()
+    internal void Start()
     {
         Vm.Migrating = true;
-        _holdsVm = true;
+        _leases.Add(new Lease($"the VM {Vm.Name}", () => Vm.Migrating = false));
         Plan();
-    }
-
-    private void Plan()
-    {
-        Target!.PlannedIncomingBytes += Vm.Spec.MemoryBytes;
-        _planned = true;
+        _process = _cluster.Simulation.Process(Run(), $"live-migration {Vm.Name} {Source.Name}->{Target!.Name}");
     }
 
     /// <summary>Sends a move that is still queued to another node (its destination was paused meanwhile).</summary>
@@ -96,15 +108,12 @@ public sealed class LiveMigration
             throw new InvalidOperationException($"migration of {Vm.Name} has started: its destination is fixed");
         }
 
-        Unplan();
+        _planned?.Dispose();
         Target = target;
         Plan();
-        Wait($"a simultaneous-migration slot on {Source.Name} and {target.Name}");
+        Waiting($"a simultaneous-migration slot on {Source.Name} and {target.Name}");
         _cluster.Admission.Pump();
     }
-
-    /// <summary>Called by admission when it gives the migration its slots on both hosts.</summary>
-    internal void Admit() => _holdsSlots = true;
 
     /// <summary>Ends a move that is still queued, as failed with the reason (no node can take it any more).</summary>
     internal void Withdraw(string reason)
@@ -114,170 +123,118 @@ public sealed class LiveMigration
             throw new InvalidOperationException($"migration of {Vm.Name} has started: it cannot be withdrawn");
         }
 
-        Finish("failed", reason, 0, 0, null, null);
+        Finish(MigrationState.Failed, reason, null);
         _cluster.Admission.Withdraw(this);
     }
 
-    internal IEnumerable<Event> Run()
-    {
-        _ = Target ?? throw new InvalidOperationException($"migration of {Vm.Name} has no destination");
-        if (Record is not null)
-        {
-            // Withdrawn before its process first ran.
-            yield break;
-        }
+    /// <summary>Called by admission when it gives the migration its slots on both hosts; disposing the lease frees them.</summary>
+    internal void Admit(Lease slots) => _slots = _leases.Add(slots);
 
-        while (true)
+    private void Plan() => _planned = _leases.Add(Target!.PlanIncoming(Vm.Spec.MemoryBytes));
+
+    private IEnumerable<Event> Run()
+    {
+        try
         {
-            Wait($"a simultaneous-migration slot on {Source.Name} and {Target!.Name}");
-            Event admitted = _cluster.Admission.Request(this);
-            yield return admitted;
             if (Record is not null)
             {
-                // Withdrawn while queued: already ended with its reason.
+                // Withdrawn before its process first ran.
                 yield break;
             }
 
-            if (!Target.Paused || RequestedBy != "cluster")
+            while (true)
             {
-                break;
+                Waiting($"a simultaneous-migration slot on {Source.Name} and {Target!.Name}");
+                Event admitted = _cluster.Admission.Request(this);
+                yield return admitted;
+                if (Record is not null)
+                {
+                    // Withdrawn while queued: already ended with its reason.
+                    yield break;
+                }
+
+                if (!Target.Paused || RequestedBy != "cluster")
+                {
+                    break;
+                }
+
+                // Admitted in the very instant its destination was paused: give the slots back and go where placement says.
+                _slots?.Dispose();
+                if (_cluster.Placement.Choose(Vm, out string why) is not { } other)
+                {
+                    Finish(MigrationState.Failed, $"{Target.Name} was paused before the move started and no node can take {Vm.Name}: {why}", null);
+                    yield break;
+                }
+
+                _planned?.Dispose();
+                Target = other;
+                Plan();
             }
 
-            // Admitted in the very instant its destination was paused: give the slots back and go where placement says.
-            _holdsSlots = false;
-            _cluster.Admission.Release(Source, Target);
-            if (_cluster.Placement.Choose(Vm, out string why) is not { } other)
+            _startedAt = Now;
+            State = MigrationState.Running;
+            _planned?.Dispose();
+            if (_cluster.WhyCannotMove(Vm, Target, checkMemory: true) is { } refusal)
             {
-                Finish("failed", $"{Target.Name} was paused before the move started and no node can take {Vm.Name}: {why}", 0, 0, null, null);
+                Finish(MigrationState.Failed, refusal, null);
                 yield break;
             }
 
-            Unplan();
-            Target = other;
-            Plan();
-        }
-
-        Host target = Target;
-        _startedAt = Now;
-        Unplan();
-        string? refusal = _cluster.WhyCannotMove(Vm, target, checkMemory: true);
-        if (refusal is not null)
-        {
-            Finish("failed", refusal, 0, 0, null, null);
-            yield break;
-        }
-
-        // Setup: connect, send the configuration, create the skeleton VM holding its memory on the target.
-        target.IncomingReservedBytes += Vm.Spec.MemoryBytes;
-        SimTime setupStart = Now;
-        double jitter = Settings.SetupJitter * ((2 * Vm.MigrationRandom.NextDouble()) - 1);
-        Wait("setup");
-        yield return _cluster.Simulation.Delay(SimTime.FromSeconds(Settings.SetupTime.Seconds * (1 + jitter)));
-        AddPhase("setup", null, setupStart, 0, 0, 0, null);
-
-        TransportOpening opening = MigrationTransports.Get(Option).Open(new TransportContext(
-            _cluster.Simulation, _cluster.Flows, Vm, Source, target, _cluster.LiveMigrationNetworks, Settings));
-        if (opening.Session is not { } session)
-        {
-            target.IncomingReservedBytes -= Vm.Spec.MemoryBytes;
-            Finish("failed", opening.FailureReason, 0, 0, null, null);
-            yield break;
-        }
-
-        // Pre-copy passes while the guest runs.
-        long memory = Vm.Spec.MemoryBytes;
-        long toSend = memory;
-        long wire = 0;
-        int rounds = 0;
-        string stopReason;
-        SimTime dirtyPassesTime = SimTime.Zero;
-        var resendLimits = new List<ITransfer>();
-        IConvergenceStrategy convergence = ConvergenceStrategies.Get(Settings.Convergence);
-        double throttle = 0;
-        while (true)
-        {
-            SimTime passStart = Now;
-
-            // The guest dirties at the speed it runs: its CPU share on a busy host, less any throttle.
-            double guestSpeed = Source.GuestCpuShare * (1 - throttle);
-            Wait($"pass {rounds}: {toSend:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})");
-            ITransfer pass = session.Send(toSend);
-            yield return pass.Done;
-            SimTime passTime = Now - passStart;
-            long dirtied = Math.Min(memory, Vm.Dirtying.DirtiedBytes(passTime.Seconds * guestSpeed));
-            wire += pass.BytesOnWire;
-            rounds++;
-            if (rounds > 1)
+            IMigrationStrategy strategy = MigrationStrategies.Registry.Get(Strategy).Create();
+            foreach (Event step in strategy.Run(this))
             {
-                dirtyPassesTime += passTime;
+                yield return step;
             }
 
-            AddPhase("pass", rounds - 1, passStart, toSend, pass, dirtied, Tally(pass, count: rounds == 1), throttle);
-            resendLimits.Add(pass);
-            throttle = convergence.NextThrottle(throttle, toSend, dirtied);
-            double rate = passTime > SimTime.Zero ? toSend / passTime.Seconds : double.PositiveInfinity;
-            if (dirtied == 0)
+            if (Record is null)
             {
-                stopReason = "noDirtyMemory";
-                toSend = 0;
-                break;
-            }
-
-            if (dirtied / rate <= Settings.BlackoutTarget.Seconds)
-            {
-                stopReason = "blackoutTarget";
-                toSend = dirtied;
-                break;
-            }
-
-            toSend = dirtied;
-            if (rounds >= Settings.MaxPasses)
-            {
-                stopReason = "maxPasses";
-                break;
+                throw new InvalidOperationException($"migration strategy '{Strategy}' ended without completing or failing the migration of {Vm.Name}");
             }
         }
-
-        // Blackout: the guest is paused; the last dirty pages and the device state cross.
-        Vm.Pause();
-        SimTime blackoutStart = Now;
-        long blackoutBytes = toSend + Settings.DeviceStateBytes;
-        Wait($"the blackout: {blackoutBytes:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})");
-        ITransfer last = session.Send(blackoutBytes);
-        yield return last.Done;
-        wire += last.BytesOnWire;
-        AddPhase("blackout", null, blackoutStart, blackoutBytes, last, 0, Tally(last));
-
-        // Switch-over: the VM resumes on the target; the source is cleaned up.
-        SimTime switchStart = Now;
-        Wait("switch-over");
-        yield return _cluster.Simulation.Delay(Settings.SwitchoverTime);
-        target.IncomingReservedBytes -= memory;
-        Vm.PlaceOn(target);
-        Vm.Resume();
-        AddPhase("switchover", null, switchStart, 0, 0, 0, null);
-        session.Close();
-
-        // Passes after the first resend dirtied memory. When pre-copy ran out of passes, dirtying outpaced
-        // sending: their time counts against the dirty rate; otherwise against what bound each transfer.
-        if (stopReason == "maxPasses")
+        finally
         {
-            AddLimit("dirtyRate", dirtyPassesTime.Seconds);
+            // However the steps end (completed, failed, or the process killed by Abort), nothing stays held.
+            _session?.Close();
+            _leases.Dispose();
         }
-        else
-        {
-            foreach (ITransfer resend in resendLimits.Skip(1))
-            {
-                Tally(resend, count: true);
-            }
-        }
-
-        Finish("completed", null, rounds, wire, stopReason, session, blackout: (Now - blackoutStart).Seconds, cpu: session.CpuSeconds);
     }
 
-    /// <summary>The factor that bound a transfer longest; adds each factor's time to the migration's tally when <paramref name="count"/>.</summary>
-    private string? Tally(ITransfer transfer, bool count = true)
+    void IMigrationContext.ReserveTargetMemory() => _reserved = _leases.Add(Target!.ReserveIncoming(Vm.Spec.MemoryBytes));
+
+    ITransferSession? IMigrationContext.OpenTransport(out string failure)
     {
+        TransportOpening opening = MigrationTransports.Get(Option).Open(new TransportContext(
+            _cluster.Simulation, _cluster.Flows, Vm, Source, Target!, _cluster.LiveMigrationNetworks, Settings));
+        failure = opening.FailureReason ?? string.Empty;
+        _session = opening.Session;
+        return _session;
+    }
+
+    Event IMigrationContext.Delay(SimTime delay) => _cluster.Simulation.Delay(delay);
+
+    /// <inheritdoc cref="IMigrationContext.Waiting"/>
+    public void Waiting(string what)
+    {
+        WaitingOn = what;
+        WaitingSince = Now;
+    }
+
+    void IMigrationContext.PauseVm() => Vm.Pause();
+
+    void IMigrationContext.SwitchToTarget()
+    {
+        _reserved?.Dispose();
+        Vm.PlaceOn(Target!);
+    }
+
+    void IMigrationContext.ResumeVm() => Vm.Resume();
+
+    void IMigrationContext.AddPhase(PhaseRecord phase) => _phases.Add(phase);
+
+    /// <inheritdoc cref="IMigrationContext.Account"/>
+    public string? Account(ITransfer transfer, bool count = true)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
         string? longest = null;
         double best = -1;
         foreach (var (factor, seconds) in transfer.LimitedBy())
@@ -297,67 +254,46 @@ public sealed class LiveMigration
         return longest;
     }
 
-    private void AddLimit(string factor, double seconds) =>
+    /// <inheritdoc cref="IMigrationContext.AddLimit"/>
+    public void AddLimit(string factor, double seconds) =>
         _limits[factor] = _limits.GetValueOrDefault(factor) + seconds;
 
-    private void AddPhase(string kind, int? pass, SimTime start, long bytes, long wire, long dirtied, string? limitedBy, double throttle = 0) =>
-        _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, wire, dirtied, limitedBy, throttle));
+    void IMigrationContext.Complete(MigrationOutcome outcome) => Finish(MigrationState.Completed, null, outcome);
 
-    /// <summary>A phase that sent a payload: its bytes on the wire and, for compression, how they went.</summary>
-    private void AddPhase(string kind, int? pass, SimTime start, long bytes, ITransfer sent, long dirtied, string? limitedBy, double throttle = 0) =>
-        _phases.Add(new PhaseRecord(kind, pass, start.Seconds, Now.Seconds, bytes, sent.BytesOnWire, dirtied, limitedBy, throttle)
-        {
-            Encoding = sent.Encoding,
-            FellBackAt = sent.FellBackAt?.Seconds,
-        });
-
-    private void Wait(string what)
+    void IMigrationContext.Fail(string reason)
     {
-        WaitingOn = what;
-        WaitingSince = Now;
+        _reserved?.Dispose();
+        Finish(MigrationState.Failed, reason, null);
     }
 
-    private void Unplan()
+    private void Finish(MigrationState state, string? reason, MigrationOutcome? outcome)
     {
-        if (_planned)
+        if (Record is not null)
         {
-            Target!.PlannedIncomingBytes -= Vm.Spec.MemoryBytes;
-            _planned = false;
+            throw new InvalidOperationException($"migration of {Vm.Name} has already ended ({Record.Result})");
         }
-    }
 
-    private void Finish(string result, string? reason, int rounds, long wire, string? stopReason, ITransferSession? session, double blackout = 0, double cpu = 0)
-    {
+        State = state;
         double queued = ((_startedAt ?? Now) - _requestedAt).Seconds;
         AddLimit("queue", queued);
         string? limitedBy = _limits.Where(kv => kv.Value > 0)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).FirstOrDefault();
-        Record = Snapshot(result, reason, queued) with
+        ITransferSession? session = outcome?.Session;
+        Record = Snapshot(state == MigrationState.Completed ? "completed" : "failed", reason, queued) with
         {
             CompletedAt = Now.Seconds,
-            BlackoutSeconds = blackout,
-            Rounds = rounds,
-            BytesOnWire = wire,
-            CpuSeconds = cpu,
+            BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
+            Rounds = outcome?.Rounds ?? 0,
+            BytesOnWire = outcome?.BytesOnWire ?? 0,
+            CpuSeconds = session?.CpuSeconds ?? 0,
             Network = session?.Network,
             Nics = session?.Nics ?? [],
             LimitedBy = limitedBy,
             LimitedByDetail = limitedBy is null ? null : session?.Describe(limitedBy),
-            StopReason = stopReason,
+            StopReason = outcome?.StopReason,
         };
-        Unplan();
-        if (_holdsVm)
-        {
-            Vm.Migrating = false;
-        }
-
-        if (_holdsSlots)
-        {
-            _holdsSlots = false;
-            _cluster.Admission.Release(Source, Target!);
-        }
-
+        _leases.Dispose();
         _cluster.OnMigrationEnded(this);
         Ended?.Invoke();
     }

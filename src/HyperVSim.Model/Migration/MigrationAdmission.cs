@@ -1,4 +1,5 @@
 using HyperVSim.Engine;
+using HyperVSim.Model.Activities;
 
 namespace HyperVSim.Model.Migration;
 
@@ -39,8 +40,8 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous)
         }
     }
 
-    /// <summary>Frees the slots of a finished migration and admits whatever can start.</summary>
-    public void Release(Host source, Host target)
+    /// <summary>Frees the slots of a migration (its slot lease ends) and admits whatever can start.</summary>
+    private void Release(Host source, Host target)
     {
         source.ActiveMigrations--;
         target.ActiveMigrations--;
@@ -60,7 +61,7 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous)
                 source.ActiveMigrations++;
                 target.ActiveMigrations++;
                 _waiting.RemoveAt(i--);
-                migration.Admit();
+                migration.Admit(new Lease($"a migration slot on {source.Name} and {target.Name}", () => Release(source, target)));
                 admitted.Succeed(true);
             }
         }

@@ -91,7 +91,7 @@ public static class ConsoleSummary
             parts.Add($"compression fell back to TCP/IP at {HumanUnits.Seconds(fell.FellBackAt ?? fell.StartedAt)} in {PhaseName(fell)} (no spare CPU left)");
         }
 
-        string[] plain = m.Option == "compression" ? m.Phases.Where(p => p.Encoding == PayloadEncoding.Plain).Select(PhaseName).ToArray() : [];
+        string[] plain = m.Option == "compression" ? m.Phases.Where(p => p.Encoding == PayloadEncoding.Plain && p.Bytes > 0).Select(PhaseName).ToArray() : [];
         if (plain.Length > 0)
         {
             parts.Add($"{string.Join(", ", plain)} sent uncompressed (too little spare CPU to gain)");

@@ -1,0 +1,74 @@
+using HyperVSim.Engine;
+using HyperVSim.Model.Results;
+using HyperVSim.Model.Specs;
+using HyperVSim.Model.Transports;
+
+namespace HyperVSim.Model.Migration;
+
+/// <summary>
+/// The steps of one kind of migration (pre-copy today; quick, post-copy and storage moves later), run by a
+/// <see cref="LiveMigration"/> once it holds its slots. A strategy sees only its <see cref="IMigrationContext"/>:
+/// it waits on the events it yields and ends with <see cref="IMigrationContext.Complete"/> or
+/// <see cref="IMigrationContext.Fail"/>. Everything it holds is released by the migration, however it ends.
+/// </summary>
+public interface IMigrationStrategy
+{
+    /// <summary>The steps, as events to wait on.</summary>
+    IEnumerable<Event> Run(IMigrationContext context);
+}
+
+/// <summary>What a migration strategy may do: read the VM, hosts and settings; open the transport; send; pause, switch and resume the VM; record phases and limits.</summary>
+public interface IMigrationContext
+{
+    VirtualMachine Vm { get; }
+
+    Host Source { get; }
+
+    Host Target { get; }
+
+    LiveMigrationSpec Settings { get; }
+
+    SimTime Now { get; }
+
+    /// <summary>An event that succeeds after <paramref name="delay"/>.</summary>
+    Event Delay(SimTime delay);
+
+    /// <summary>The VM's own stream for migration draws (setup jitter), from (seed, VM, "liveMigration").</summary>
+    Random Random { get; }
+
+    /// <summary>Holds the VM's memory on the target (the skeleton VM) until <see cref="SwitchToTarget"/> or the end.</summary>
+    void ReserveTargetMemory();
+
+    /// <summary>Opens the transport of the migration's option, or returns null with why (no usable network).</summary>
+    ITransferSession? OpenTransport(out string failure);
+
+    /// <summary>Says what the migration now waits on (for diagnostics and the stall guard).</summary>
+    void Waiting(string what);
+
+    /// <summary>Pauses the guest on the source (the blackout begins).</summary>
+    void PauseVm();
+
+    /// <summary>Gives back the reserved memory and moves the (paused) VM to the target.</summary>
+    void SwitchToTarget();
+
+    /// <summary>Resumes the guest where it now is.</summary>
+    void ResumeVm();
+
+    /// <summary>Adds a phase record (setup, pass, blackout, switch-over).</summary>
+    void AddPhase(PhaseRecord phase);
+
+    /// <summary>The factor that bound <paramref name="transfer"/> longest; adds each factor's time to the migration's tally when <paramref name="count"/>.</summary>
+    string? Account(ITransfer transfer, bool count = true);
+
+    /// <summary>Adds seconds to a limiting factor's tally (e.g. dirtyRate).</summary>
+    void AddLimit(string factor, double seconds);
+
+    /// <summary>Ends the migration as completed.</summary>
+    void Complete(MigrationOutcome outcome);
+
+    /// <summary>Ends the migration as failed, the VM staying on its source.</summary>
+    void Fail(string reason);
+}
+
+/// <summary>What a completed migration reports besides its phases: passes, bytes on the wire, the stop rule, the blackout, CPU, and the session used.</summary>
+public sealed record MigrationOutcome(int Rounds, long BytesOnWire, string? StopReason, double BlackoutSeconds, ITransferSession? Session);

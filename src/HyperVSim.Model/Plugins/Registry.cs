@@ -1,0 +1,70 @@
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model.Plugins;
+
+/// <summary>
+/// One plug-in: the name a scenario uses, a sentence for people, the first Hyper-V version that has it, and how to
+/// make one. Transports, dirtying models, convergence strategies and migration strategies are all described so, in
+/// one <see cref="Registry{T}"/> each, which the scenario loader reads for names, suggestions and version rules.
+/// </summary>
+public sealed record PluginDescriptor<T>(string Name, string Description, HyperVVersion MinimumVersion, Func<T> Create)
+    where T : class;
+
+/// <summary>
+/// The plug-ins of one kind, keyed by name (ordinal), listed in name order. Registering is allowed at any time (a
+/// test or an extension adds its own); readers see a consistent snapshot.
+/// </summary>
+public sealed class Registry<T>
+    where T : class
+{
+    private readonly object _gate = new();
+    private SortedDictionary<string, PluginDescriptor<T>> _byName = new(StringComparer.Ordinal);
+
+    /// <param name="kind">What the plug-ins are, for messages ("live-migration option").</param>
+    /// <param name="builtIn">The plug-ins that ship with HyperVSim.</param>
+    public Registry(string kind, IEnumerable<PluginDescriptor<T>> builtIn)
+    {
+        Kind = kind ?? throw new ArgumentNullException(nameof(kind));
+        foreach (PluginDescriptor<T> d in builtIn)
+        {
+            Register(d);
+        }
+    }
+
+    /// <summary>What the plug-ins are, for messages.</summary>
+    public string Kind { get; }
+
+    /// <summary>Names, in ordinal order.</summary>
+    public IReadOnlyList<string> Names => _byName.Keys.ToArray();
+
+    /// <summary>Descriptors, in name order.</summary>
+    public IReadOnlyList<PluginDescriptor<T>> Descriptors => _byName.Values.ToArray();
+
+    /// <summary>Adds a plug-in; a name already taken throws.</summary>
+    public void Register(PluginDescriptor<T> descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (string.IsNullOrWhiteSpace(descriptor.Name))
+        {
+            throw new ArgumentException($"a {Kind} needs a name", nameof(descriptor));
+        }
+
+        lock (_gate)
+        {
+            if (_byName.ContainsKey(descriptor.Name))
+            {
+                throw new ArgumentException($"a {Kind} named '{descriptor.Name}' is already registered", nameof(descriptor));
+            }
+
+            // Copy on write: readers keep the dictionary they started with.
+            _byName = new SortedDictionary<string, PluginDescriptor<T>>(_byName, StringComparer.Ordinal) { [descriptor.Name] = descriptor };
+        }
+    }
+
+    /// <summary>The descriptor named <paramref name="name"/>, or null.</summary>
+    public PluginDescriptor<T>? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>The descriptor named <paramref name="name"/>; an unknown name throws, listing the valid ones.</summary>
+    public PluginDescriptor<T> Get(string name) =>
+        Find(name) ?? throw new ArgumentException($"unknown {Kind} '{name}'; valid: {string.Join(", ", Names)}", nameof(name));
+}
