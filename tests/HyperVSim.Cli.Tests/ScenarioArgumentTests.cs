@@ -28,3 +28,31 @@ public sealed class ScenarioArgumentTests
         Cli.Run("run", dir).Err.Should().Be($"error: '{dir}' is a folder (it holds no *.yaml or *.yml files); give a scenario file, e.g. {Path.Combine(dir, "quickstart.yaml")}{Environment.NewLine}");
     }
 }
+
+/// <summary>A scenario name may be any non-blank text; every report carries it, escaped for its format.</summary>
+public sealed class ScenarioNameTests
+{
+    [Fact]
+    public void A_scenario_name_with_spaces_and_punctuation_runs_and_every_report_escapes_it()
+    {
+        const string name = "Patch night | rack 3, \"A\" <b>&</b>";
+        string dir = Cli.TempDir();
+        string scenario = Path.Combine(dir, "named.yaml");
+        string text = File.ReadAllText(Cli.Scenario("quickstart.yaml"));
+        File.WriteAllText(scenario, System.Text.RegularExpressions.Regex.Replace(text, "^name: .*$", "name: 'Patch night | rack 3, \"A\" <b>&</b>'", System.Text.RegularExpressions.RegexOptions.Multiline));
+        string json = Path.Combine(dir, "r.json"), md = Path.Combine(dir, "r.md"), html = Path.Combine(dir, "r.html"), junit = Path.Combine(dir, "j.xml");
+
+        var (exit, _, error) = Cli.Run("run", scenario, "--quiet", "--json", json, "--markdown", md, "--html", html);
+
+        exit.Should().Be(0, error);
+        using (var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)))
+        {
+            doc.RootElement.GetProperty("scenario").GetString().Should().Be(name);
+        }
+
+        File.ReadAllText(md).Should().Contain("## HyperVSim: Patch night \\| rack 3, \"A\" &lt;b>&amp;&lt;/b>");
+        File.ReadAllText(html).Should().Contain("Patch night | rack 3, &quot;A&quot; &lt;b&gt;&amp;&lt;/b&gt;").And.NotContain("<b>&</b>");
+        Cli.Run("compare", json, json, "--junit", junit).Exit.Should().Be(0);
+        System.Xml.Linq.XDocument.Load(junit).Descendants("testsuite").Single().Attribute("name")!.Value.Should().Be(name);
+    }
+}
