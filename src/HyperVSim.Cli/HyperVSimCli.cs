@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using HyperVSim.Cli.Commands;
 using Serilog.Core;
 
@@ -22,9 +23,16 @@ public static class HyperVSimCli
         Logger? logger = null;
         CliContext Context(ParseResult pr)
         {
-            logger = Logging.Create(pr.GetValue(logLevel)!, pr.GetValue(logFile), error);
+            string? logPath = pr.GetValue(logFile);
+            if (logPath is not null && LogFileProblem(pr, logPath) is { } problem)
+            {
+                throw new OutputRefusedException(problem);
+            }
+
+            logger = Logging.Create(pr.GetValue(logLevel)!, logPath, error);
             return new CliContext(output, error, logger)
             {
+                LogFile = logPath,
                 Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
             };
         }
@@ -55,6 +63,11 @@ public static class HyperVSimCli
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (OutputRefusedException ex)
+        {
+            error.WriteLine(ex.Message);
+            return ExitCodes.InvalidInput;
+        }
         catch (Exception ex)
         {
             error.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
@@ -66,5 +79,32 @@ public static class HyperVSimCli
         {
             logger?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Why --log-file cannot be written, checked before the log is opened: the command's other outputs, and its
+    /// arguments (every one is an input: a file, or a folder whose scenario and report files are read).
+    /// </summary>
+    private static string? LogFileProblem(ParseResult pr, string logPath)
+    {
+        var outputs = new List<OutputTarget?> { OutputTarget.For("--log-file", logPath) };
+        var inputs = new List<(string, string)>();
+        foreach (SymbolResult child in pr.CommandResult.Children)
+        {
+            if (child is OptionResult { Option.Name: var name } option && name != "--log-file" && OutputTarget.Options.Contains(name, StringComparer.Ordinal))
+            {
+                outputs.Add(OutputTarget.For(name, option.GetValueOrDefault<string?>()));
+            }
+            else if (child is ArgumentResult argument && argument.GetValueOrDefault<string?>() is { } input)
+            {
+                inputs.Add(("the input", input));
+                if (Directory.Exists(input))
+                {
+                    inputs.AddRange(new[] { "*.json", "*.yaml", "*.yml" }.SelectMany(p => Directory.GetFiles(input, p)).Select(f => ("the input", f)));
+                }
+            }
+        }
+
+        return OutputCheck.Problem(outputs, inputs);
     }
 }

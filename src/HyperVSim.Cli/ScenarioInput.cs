@@ -1,30 +1,26 @@
-using HyperVSim.Model;
 using HyperVSim.Model.Specs;
 using HyperVSim.Scenarios;
 
 namespace HyperVSim.Cli;
 
-/// <summary>Loads a scenario for a command, printing every problem with file, line and column when it is invalid.</summary>
+/// <summary>
+/// Loads a scenario for a command, printing every problem with file, line and column when it is invalid. Fail and
+/// repair events, which this version does not simulate, are refused by the loader at their line and column.
+/// </summary>
 internal static class ScenarioInput
 {
     /// <summary>The scenario, or null after printing its errors to standard error.</summary>
     public static ScenarioSpec? Load(string path, CliContext ctx)
     {
+        if (Directory.Exists(path))
+        {
+            ctx.Error.WriteLine(FolderGiven(path));
+            return null;
+        }
+
         try
         {
-            ScenarioSpec spec = ScenarioLoader.LoadFile(path);
-            IReadOnlyList<string> unsupported = ClusterSimulation.Unsupported(spec);
-            if (unsupported.Count > 0)
-            {
-                foreach (string problem in unsupported)
-                {
-                    ctx.Error.WriteLine($"{path}: {problem}. Fix: remove the event for now.");
-                }
-
-                ctx.Error.WriteLine($"{unsupported.Count} event(s) in {path} cannot be simulated yet; nothing was run.");
-                return null;
-            }
-
+            ScenarioSpec spec = ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation);
             ctx.Log.Information("Loaded scenario {Name} from {Path}: {Hosts} hosts, {Vms} VMs, {Events} events", spec.Name, path, spec.Hosts.Count, spec.Vms.Count, spec.Events.Count);
             return spec;
         }
@@ -38,5 +34,14 @@ internal static class ScenarioInput
             ctx.Error.WriteLine($"{ex.Errors.Count} error(s) in {path}; nothing was run.");
             return null;
         }
+    }
+
+    /// <summary>The one-line refusal of a folder given where a scenario file belongs, with a file of it as the example.</summary>
+    private static string FolderGiven(string folder)
+    {
+        string[] files = ScenarioFolder.Files(folder);
+        string example = files.Length > 0 ? files[0] : Path.Combine(folder, "quickstart.yaml");
+        string more = files.Length > 1 ? $" ({files.Length} scenario files in it)" : files.Length == 0 ? " (it holds no *.yaml or *.yml files)" : string.Empty;
+        return $"error: '{folder}' is a folder{more}; give a scenario file, e.g. {example}";
     }
 }

@@ -13,8 +13,12 @@ namespace HyperVSim.Scenarios;
 public static class ScenarioLoader
 {
     /// <summary>Reads the file at <paramref name="path"/> (UTF-8, at most 10 MiB); the path names it in errors.</summary>
-    public static ScenarioSpec LoadFile(string path)
+    public static ScenarioSpec LoadFile(string path) => LoadFile(path, ScenarioLoadOptions.Default);
+
+    /// <summary>Reads the file at <paramref name="path"/> with extra rules from <paramref name="options"/>.</summary>
+    public static ScenarioSpec LoadFile(string path, ScenarioLoadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(path);
         var problems = new Problems();
         byte[] bytes;
@@ -35,7 +39,7 @@ public static class ScenarioLoader
         }
 
         string? text = TextGate.Decode(bytes, problems);
-        return text is null ? throw Failure(problems, path) : Load(text, path, problems);
+        return text is null ? throw Failure(problems, path) : Load(text, path, problems, options);
     }
 
     /// <summary>Loads scenario text; <paramref name="fileName"/> names it in errors.</summary>
@@ -49,16 +53,16 @@ public static class ScenarioLoader
             text = text[1..];
         }
 
-        return TextGate.Check(text, problems) ? Load(text, fileName, problems) : throw Failure(problems, fileName);
+        return TextGate.Check(text, problems) ? Load(text, fileName, problems, ScenarioLoadOptions.Default) : throw Failure(problems, fileName);
     }
 
-    private static ScenarioSpec Load(string text, string fileName, Problems problems)
+    private static ScenarioSpec Load(string text, string fileName, Problems problems, ScenarioLoadOptions options)
     {
         YNode? root = YamlTreeReader.Read(text, problems);
         ReadScenario? read = root is null ? null : ScenarioReader.Read(root, new Scalars(problems));
         if (read is not null)
         {
-            ScenarioValidator.Validate(read, problems);
+            ScenarioValidator.Validate(read, problems, options);
         }
 
         if (read is null || problems.Count > 0)

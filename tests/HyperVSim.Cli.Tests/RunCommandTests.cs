@@ -102,7 +102,7 @@ public sealed class UnsupportedEventTests
     [Theory]
     [InlineData("run")]
     [InlineData("validate")]
-    public void Fail_events_exit_2_naming_the_event_and_write_nothing(string command)
+    public void Fail_events_exit_2_naming_the_events_line_and_column_and_write_nothing(string command)
     {
         string dir = Cli.TempDir();
         string scenario = Path.Combine(dir, "fail.yaml");
@@ -112,7 +112,7 @@ public sealed class UnsupportedEventTests
         var (exit, _, error) = command == "run" ? Cli.Run("run", scenario, "--json", json) : Cli.Run("validate", scenario);
 
         exit.Should().Be(2);
-        error.Should().Contain("events[1]: fail events (host, NIC and storage failures) are not simulated in this version");
+        error.Should().Contain($"{scenario}:32:22: events[1].fail: fail events (host, NIC and storage failures) are not simulated in this version. Fix: remove the event for now");
         File.Exists(json).Should().BeFalse();
     }
 }

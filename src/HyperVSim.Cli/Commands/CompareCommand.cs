@@ -38,8 +38,7 @@ internal static class CompareCommand
         }
         catch (FormatException ex)
         {
-            ctx.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.InvalidInput;
+            return ctx.Refuse($"error: {ex.Message}");
         }
 
         List<(string Name, string? Baseline, string? Current)> pairs;
@@ -49,8 +48,14 @@ internal static class CompareCommand
         }
         catch (IOException ex)
         {
-            ctx.Error.WriteLine($"error: {ex.Message}");
-            return ExitCodes.InvalidInput;
+            return ctx.Refuse($"error: {ex.Message}");
+        }
+
+        var inputs = pairs.SelectMany(p => new[] { ("the baseline report", p.Baseline), ("the current report", p.Current) })
+            .Where(i => i.Item2 is not null).Select(i => (i.Item1, i.Item2!)).ToList();
+        if (OutputCheck.Problem([OutputTarget.For("--junit", junit), OutputTarget.For("--markdown", markdown)], inputs) is { } refused)
+        {
+            return ctx.Refuse(refused);
         }
 
         var rows = new List<ComparisonRow>();
@@ -72,20 +77,29 @@ internal static class CompareCommand
         }
         catch (ReportFormatException ex)
         {
-            ctx.Error.WriteLine($"{ex.Message}. Fix: pass reports written by 'hypervsim run S --json FILE'.");
-            return ExitCodes.InvalidInput;
+            return ctx.Refuse($"{ex.Message}. Fix: pass reports written by 'hypervsim run S --json FILE'.");
         }
 
         var result = new ComparisonResult(rows, compared);
         ComparisonText.Write(result, ctx.Out);
-        if (junit is not null)
+        try
         {
-            AtomicFile.WriteText(junit, ComparisonText.ToJUnit(result));
-        }
+            using var files = new OutputSet();
+            if (junit is not null)
+            {
+                files.AddText(junit, ComparisonText.ToJUnit(result));
+            }
 
-        if (markdown is not null)
+            if (markdown is not null)
+            {
+                files.AddText(markdown, ComparisonText.ToMarkdown(result));
+            }
+
+            files.Commit();
+        }
+        catch (OutputWriteException ex)
         {
-            AtomicFile.WriteText(markdown, ComparisonText.ToMarkdown(result));
+            return ctx.Refuse($"error: {ex.Message}. Nothing was written.");
         }
 
         return result.HasRegression ? ExitCodes.Regression : ExitCodes.Ok;

@@ -1,8 +1,11 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Diagnostics;
+using System.Globalization;
 using HyperVSim.Model;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
+using HyperVSim.Reports.Output;
 using HyperVSim.Reports.Text;
 
 namespace HyperVSim.Cli.Commands;
@@ -18,7 +21,7 @@ internal static class RunCommand
         var markdown = new Option<string?>("--markdown") { Description = "Write a Markdown summary to this file" };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report with plots to this file" };
         var trace = new Option<string?>("--trace") { Description = "Write a Chrome trace-event file (open in Perfetto or chrome://tracing)" };
-        var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed" };
+        var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed", CustomParser = ParseSeed };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on success (errors still go to standard error)" };
         var cmd = new Command("run", "Simulate a scenario and report its timings") { scenario, json, csv, markdown, html, trace, seed, quiet };
         cmd.SetAction(pr => Execute(
@@ -30,8 +33,28 @@ internal static class RunCommand
         return cmd;
     }
 
+    /// <summary>The one-line refusal of a --seed that is not a whole number, saying what a seed is.</summary>
+    internal static readonly string SeedHelp =
+        $"--seed takes a whole number from {long.MinValue.ToString(CultureInfo.InvariantCulture)} to {long.MaxValue.ToString(CultureInfo.InvariantCulture)}, e.g. --seed 42";
+
+    private static long? ParseSeed(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 1 && long.TryParse(result.Tokens[0].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+        {
+            return value;
+        }
+
+        result.AddError(SeedHelp);
+        return null;
+    }
+
     private static int Execute(CliContext ctx, string path, OutputPaths outputs, long? seed, bool quiet)
     {
+        if (OutputCheck.Problem(ReportFiles.Targets(outputs), [("the scenario", path)]) is { } refused)
+        {
+            return ctx.Refuse(refused);
+        }
+
         ScenarioSpec? spec = ScenarioInput.Load(path, ctx);
         if (spec is null)
         {
@@ -57,7 +80,14 @@ internal static class RunCommand
         }
 
         ctx.Log.Information("Simulated {Seconds:0.###} s in {Events} events, {Wall} ms wall", result.SimulatedSeconds, result.EventsProcessed, clock.ElapsedMilliseconds);
-        ReportFiles.Write(result, outputs, ctx);
+        try
+        {
+            ReportFiles.Write(result, outputs, ctx);
+        }
+        catch (OutputWriteException ex)
+        {
+            return ctx.Refuse($"error: {ex.Message}. Nothing was written.");
+        }
 
         if (!quiet)
         {

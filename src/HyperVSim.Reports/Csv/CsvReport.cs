@@ -1,5 +1,4 @@
 using HyperVSim.Model.Results;
-using HyperVSim.Reports.Output;
 
 namespace HyperVSim.Reports.Csv;
 
@@ -9,6 +8,9 @@ namespace HyperVSim.Reports.Csv;
 /// </summary>
 public static class CsvReport
 {
+    /// <summary>The files <see cref="Tables"/> returns, in its order.</summary>
+    public static readonly IReadOnlyList<string> FileNames = ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv"];
+
     /// <summary>The files and their contents, in a fixed order.</summary>
     public static IReadOnlyList<(string File, string Text)> Tables(SimulationResult r)
     {
@@ -47,22 +49,7 @@ public static class CsvReport
             }
         }
 
-        return
-        [
-            ("migrations.csv", migrations.ToString()),
-            ("phases.csv", phases.ToString()),
-            ("drains.csv", drains.ToString()),
-            ("vms.csv", vms.ToString()),
-            ("series.csv", series.ToString()),
-        ];
-    }
-
-    /// <summary>Writes every table into <paramref name="directory"/> (created if missing), each file atomically.</summary>
-    public static void Write(SimulationResult r, string directory)
-    {
-        foreach (var (file, text) in Tables(r))
-        {
-            AtomicFile.WriteText(Path.Combine(directory, file), text);
-        }
+        string[] texts = [migrations.ToString(), phases.ToString(), drains.ToString(), vms.ToString(), series.ToString()];
+        return FileNames.Zip(texts).ToArray();
     }
 }

@@ -1,3 +1,5 @@
+using HyperVSim.Scenarios.Diagnostics;
+
 namespace HyperVSim.Scenarios.Quantities;
 
 /// <summary>Fractions from 0 to 1, written as a percentage (<c>30%</c>) or a plain number (<c>0.3</c>).</summary>
@@ -29,12 +31,14 @@ internal static class FractionParser
 
     public static (string Message, string Fix) Explain(string text, FractionStatus status)
     {
-        string t = text.Trim();
+        string t = Echo.Cut(text.Trim());
         const string fix = "write a percentage or a number from 0 to 1, e.g. 30% or 0.3";
         return status switch
         {
             FractionStatus.Negative => ($"'{t}' is negative; a fraction is from 0 to 1", fix),
-            FractionStatus.OverOne => ($"'{t}' is more than 1; a fraction is from 0 to 1", $"write {t}% for a percentage, or a number from 0 to 1"),
+            FractionStatus.OverOne when Read(t + "%", out _) == FractionStatus.Ok =>
+                ($"'{t}' is more than 1; a fraction is from 0 to 1", $"write {t}% for a percentage, or a number from 0 to 1"),
+            FractionStatus.OverOne => ($"'{t}' is more than 1; a fraction is from 0 to 1", fix),
             FractionStatus.OverHundredPercent => ($"'{t}' is over 100%", fix),
             _ => ($"'{t}' is not a fraction", fix),
         };

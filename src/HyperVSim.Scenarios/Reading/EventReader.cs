@@ -1,5 +1,6 @@
 using HyperVSim.Engine;
 using HyperVSim.Model.Specs;
+using HyperVSim.Scenarios.Diagnostics;
 using HyperVSim.Scenarios.Yaml;
 
 namespace HyperVSim.Scenarios.Reading;
@@ -96,7 +97,7 @@ internal static class EventReader
         string part = key == "nic" ? "NIC" : "STORAGE";
         if (parts.Length != 2 || parts.Any(p => p.Length == 0))
         {
-            scalars.Add(node, site, $"'{text}' is not HOST/{part}", $"name the host and its {part.ToLowerInvariant()} with a slash, e.g. {example}");
+            scalars.Add(node, site, $"{Echo.Quoted(text)} is not HOST/{part}", $"name the host and its {part.ToLowerInvariant()} with a slash, e.g. {example}");
             return null;
         }
 

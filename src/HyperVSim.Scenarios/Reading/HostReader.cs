@@ -29,7 +29,8 @@ internal static class HostReader
             VirtualSwitches = map.Names("virtualSwitches"),
         };
         bool broken = scalars.Problems.Count > before;
-        return CountExpansion.Names(name, count).Select(n => new Sourced<HostSpec>(spec with { Name = n }, origin, broken)).ToArray();
+        bool countUnknown = map.Has("count") && count is null;
+        return CountExpansion.Names(name, count).Select(n => new Sourced<HostSpec>(spec with { Name = n }, origin, broken) { CountUnknown = countUnknown }).ToArray();
     }
 
     private static CpuSpec Cpu(MapReader? map, CpuSpec d) => map is null ? d : d with

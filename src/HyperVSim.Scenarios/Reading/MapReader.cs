@@ -87,6 +87,9 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>Any single value, as written.</summary>
+    public string? Text(string key, string? example = null) => Get(key, example, (n, s) => scalars.Text(n, s));
+
     public string? Name(string key, string? example = null) => Get(key, example, (n, s) => scalars.Name(n, s));
 
     public string? Choice(string key, IReadOnlyList<string> choices, bool required = false) =>
@@ -167,8 +170,8 @@ internal sealed class MapReader
         string where = level.Path.Length == 0 ? "at the top level" : $"in {level.Path}";
         scalars.Problems.Add(
             key.Start,
-            Origin.Of(Rel(key.Value)).Path,
-            $"unknown key '{key.Value}'{hint}",
+            Origin.Of(Rel(Echo.Cut(key.Value))).Path,
+            $"unknown key {Echo.Quoted(key.Value)}{hint}",
             $"keys allowed {where}: {string.Join(", ", level.Keys)}");
     }
 }

@@ -39,7 +39,7 @@ internal sealed partial class Scalars(Problems problems)
 
         if (text.Length > MaxNameLength || !NamePattern().IsMatch(text))
         {
-            Add(node, site, $"'{text}' is not a valid name", $"use letters, digits, '.', '-' and '_', starting with a letter or digit (at most {MaxNameLength} characters)");
+            Add(node, site, $"{Echo.Quoted(text)} is not a valid name", $"use letters, digits, '.', '-' and '_', starting with a letter or digit (at most {MaxNameLength} characters)");
             return null;
         }
 
@@ -56,7 +56,7 @@ internal sealed partial class Scalars(Problems problems)
 
         string? close = Suggestions.Closest(text, choices);
         string hint = close is null ? "" : $"; did you mean '{close}'?";
-        Add(node, site, $"'{text}' is not one of {string.Join(", ", choices)}{hint}", $"write one of {string.Join(", ", choices)}");
+        Add(node, site, $"{Echo.Quoted(text)} is not one of {string.Join(", ", choices)}{hint}", $"write one of {string.Join(", ", choices)}");
         return null;
     }
 
@@ -72,7 +72,7 @@ internal sealed partial class Scalars(Problems problems)
             case "false" or "False" or "FALSE":
                 return false;
             default:
-                Add(node, site, $"'{text}' is not true or false", "write true or false");
+                Add(node, site, $"{Echo.Quoted(text)} is not true or false", "write true or false");
                 return null;
         }
     }
@@ -87,7 +87,7 @@ internal sealed partial class Scalars(Problems problems)
 
         if (!NumberText.IsInteger(text) || !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
         {
-            Add(node, site, $"'{text}' is not a whole number", $"write a whole number from {bound.Min} to {bound.Max}");
+            Add(node, site, $"{Echo.Quoted(text)} is not a whole number", $"write a whole number from {bound.Min} to {bound.Max}");
             return null;
         }
 
@@ -104,7 +104,7 @@ internal sealed partial class Scalars(Problems problems)
 
         if (!NumberText.IsNumber(text) || !NumberText.TryScaledDouble(text, 0, out double value))
         {
-            Add(node, site, $"'{text}' is not a number", $"write a number from {Plain(bound.Min)} to {Plain(bound.Max)}, without a unit");
+            Add(node, site, $"{Echo.Quoted(text)} is not a number", $"write a number from {Plain(bound.Min)} to {Plain(bound.Max)}, without a unit");
             return null;
         }
 
@@ -175,7 +175,7 @@ internal sealed partial class Scalars(Problems problems)
             default:
                 bool close = text.Replace(" ", "", StringComparison.Ordinal).Equals("2012R2", StringComparison.OrdinalIgnoreCase);
                 string hint = close ? "; did you mean '2012R2'?" : "";
-                Add(node, site, $"'{text}' is not a Hyper-V version{hint}", "write 2012 or 2012R2 (Windows Server 2012 or 2012 R2)");
+                Add(node, site, $"{Echo.Quoted(text)} is not a Hyper-V version{hint}", "write 2012 or 2012R2 (Windows Server 2012 or 2012 R2)");
                 return null;
         }
     }
@@ -240,9 +240,9 @@ internal sealed partial class Scalars(Problems problems)
         {
             bool negative = value.CompareTo(default) < 0 && bound.Min.CompareTo(default) >= 0;
             bool zero = value.CompareTo(default) == 0 && bound.Min.CompareTo(default) > 0;
-            string message = negative ? $"'{raw}' is negative"
-                : zero ? $"'{raw}' is zero; it must be more than zero"
-                : $"'{raw}' is less than the minimum {format(bound.Min)}" + (bound.MinWhy is null ? "" : $" ({bound.MinWhy})");
+            string message = negative ? $"{Echo.Quoted(raw)} is negative"
+                : zero ? $"{Echo.Quoted(raw)} is zero; it must be more than zero"
+                : $"{Echo.Quoted(raw)} is less than the minimum {format(bound.Min)}" + (bound.MinWhy is null ? "" : $" ({bound.MinWhy})");
             Add(node, site, message, range);
             return null;
         }
@@ -250,7 +250,7 @@ internal sealed partial class Scalars(Problems problems)
         if (value.CompareTo(bound.Max) > 0)
         {
             string why = bound.MaxWhy is null ? "" : $" ({bound.MaxWhy})";
-            Add(node, site, $"'{raw}' is more than the maximum {format(bound.Max)}{why}", range);
+            Add(node, site, $"{Echo.Quoted(raw)} is more than the maximum {format(bound.Max)}{why}", range);
             return null;
         }
 

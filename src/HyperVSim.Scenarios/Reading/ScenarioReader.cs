@@ -16,7 +16,7 @@ internal static class ScenarioReader
         }
 
         MapReader map = MapReader.Open(root, origin, "", KeyLevels.Root, scalars)!;
-        string name = map.Name("name", "my-scenario") ?? "";
+        string name = ScenarioName(map, scalars);
         Sourced<ClusterSpec> cluster = ClusterReader.Read(map.Value("cluster"), root.Start, scalars);
         var hosts = Items(map, "hosts", (n, o) => HostReader.Read(n, o, cluster.Spec.Version, scalars));
         if (!map.Has("hosts"))
@@ -41,6 +41,22 @@ internal static class ScenarioReader
             Vms = Items(map, "vms", (n, o) => VmReader.Read(n, o, scalars)),
             Events = Items(map, "events", (n, o) => One(EventReader.Read(n, o, scalars))),
         };
+    }
+
+    /// <summary>
+    /// The scenario's name: any text that is not blank (unlike element names, it is never referenced, and every report
+    /// format escapes it).
+    /// </summary>
+    private static string ScenarioName(MapReader map, Scalars scalars)
+    {
+        string? name = map.Text("name", "my-scenario");
+        if (name is not null && string.IsNullOrWhiteSpace(name))
+        {
+            scalars.Add(map.Value("name")!, map.SiteOf("name"), "the scenario name is empty", "write a name, e.g. 'name: patch-night'");
+            return "";
+        }
+
+        return name ?? "";
     }
 
     /// <summary>Reads each item of a top-level list with its own origin (<c>hosts[2]</c>).</summary>

@@ -35,7 +35,8 @@ internal static class VmReader
             State = map.Choice("state", States) == "off" ? VmInitialState.Off : spec.State,
         };
         bool broken = scalars.Problems.Count > before;
-        return CountExpansion.Names(name, count).Select(n => new Sourced<VmSpec>(spec with { Name = n }, origin, broken)).ToArray();
+        bool countUnknown = map.Has("count") && count is null;
+        return CountExpansion.Names(name, count).Select(n => new Sourced<VmSpec>(spec with { Name = n }, origin, broken) { CountUnknown = countUnknown }).ToArray();
     }
 
     private static MemoryContentSpec Content(MapReader? map, MemoryContentSpec d) => map is null ? d : d with

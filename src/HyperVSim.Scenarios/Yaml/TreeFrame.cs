@@ -48,7 +48,7 @@ internal sealed class TreeFrame(Position start, bool mapping)
         YEntry? first = Find(key.Value);
         if (first is not null)
         {
-            problems.Add(key.Start, "", $"key '{key.Value}' is given twice (first at line {first.Key.Start.Line})", "remove one of them");
+            problems.Add(key.Start, "", $"key {Echo.Quoted(key.Value)} is given twice (first at line {first.Key.Start.Line})", "remove one of them");
             skipValue = true;
             return true;
         }

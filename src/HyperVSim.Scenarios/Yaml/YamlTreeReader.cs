@@ -18,6 +18,11 @@ internal static class YamlTreeReader
 
     public static YNode? Read(string text, Problems problems)
     {
+        if (IndentationTabs(text, problems))
+        {
+            return null; // the parser's own message for these is misleading and often at the wrong line
+        }
+
         var parser = new Parser(new StringReader(text));
         var stack = new Stack<TreeFrame>();
         YNode? root = null;
@@ -107,38 +112,49 @@ internal static class YamlTreeReader
     private static void SyntaxError(string text, Mark start, Mark end, string parserMessage, Problems problems)
     {
         const string fix = "indent with spaces (never tabs), and close every bracket and quote";
-        Position? tab = IndentationTab(text, (int)Math.Max(end.Line, start.Line));
-        if (tab is { } t)
-        {
-            problems.Add(t, "", "a tab is used for indentation; YAML indents with spaces only", "replace the tab with spaces");
-            return;
-        }
-
         string message = parserMessage.TrimEnd('.', ' ');
         problems.Add(At(start), "", "YAML syntax error: " + message, fix);
     }
 
-    /// <summary>The first tab in a line's leading whitespace, up to <paramref name="lastLine"/>.</summary>
-    private static Position? IndentationTab(string text, int lastLine)
+    /// <summary>
+    /// Adds a problem for every line whose leading whitespace holds a tab (comment lines excepted), at the tab itself;
+    /// true when there was one. Runs before parsing, so the position is the tab's, not where the parser gave up.
+    /// </summary>
+    private static bool IndentationTabs(string text, Problems problems)
     {
-        string[] lines = text.Split('\n');
-        for (int i = 0; i < lines.Length && i < lastLine; i++)
+        bool found = false;
+        int line = 1;
+        for (int start = 0; start < text.Length; line++)
         {
-            string line = lines[i];
-            int content = 0;
-            while (content < line.Length && line[content] is ' ' or '\t')
+            int end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            int content = start;
+            while (content < end && text[content] is ' ' or '\t')
             {
                 content++;
             }
 
-            int tabAt = line.IndexOf('\t', 0, content);
-            if (tabAt >= 0 && content < line.Length && line[content] is not '\r' and not '#')
+            int tab = text.IndexOf('\t', start, content - start);
+            bool blank = content == end || (content == end - 1 && text[content] == '\r');
+            if (tab >= 0 && (content >= end || text[content] != '#'))
             {
-                return new Position(i + 1, tabAt + 1);
+                var at = new Position(line, tab - start + 1);
+                if (blank)
+                {
+                    problems.Add(at, "", "a tab on an otherwise blank line; YAML allows only spaces before content", "delete the tab, or leave the line empty");
+                }
+                else
+                {
+                    problems.Add(at, "", "a tab is used for indentation; YAML indents with spaces only", "replace the tab with spaces");
+                }
+
+                found = true;
             }
+
+            start = end + 1;
         }
 
-        return null;
+        return found;
     }
 
     private static string Short(string tag) =>
