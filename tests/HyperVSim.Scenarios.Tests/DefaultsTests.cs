@@ -24,6 +24,7 @@ public sealed class DefaultsTests
         ["vms[]"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, {X} } ]\n",
         ["vms[].memoryDirtying"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, memoryDirtying: { {X} } } ]\n",
         ["vms[].memoryContent"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, memoryContent: { {X} } } ]\n",
+        ["events[].migrate"] = "name: t\nnetworks: [ { name: lm, role: liveMigration } ]\nhosts: [ { name: hv, count: 2, memory: 256GiB, nics: [ { name: n, speed: 10Gbps, networks: [lm] } ] } ]\nvms: [ { name: v, memory: 1GiB, host: hv1 } ]\nevents: [ { at: 1s, migrate: { vm: v, to: hv2, {X} } } ]\n",
         ["vms[].nics[]"] = "name: t\nnetworks: [ { name: p, role: vm } ]\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, nics: [ { network: p, {X} } ] } ]\n",
     };
 

@@ -27,6 +27,27 @@ public sealed class SchemaTests
         }
     }
 
+    /// <summary>The schema's name lists come from the model's registries, so a plug-in added there is offered to editors too.</summary>
+    [Theory]
+    [InlineData("cluster.liveMigration", "option")]
+    [InlineData("cluster.liveMigration", "convergence")]
+    [InlineData("vms[].memoryDirtying", "model")]
+    [InlineData("events[].migrate", "option")]
+    [InlineData("events[].migrate", "strategy")]
+    public void Every_name_list_in_the_schema_is_its_registry(string level, string key)
+    {
+        IReadOnlyList<string> registered = key switch
+        {
+            "option" => Model.Transports.MigrationTransports.Registry.Names,
+            "convergence" => Model.Convergence.ConvergenceStrategies.Registry.Names,
+            "model" => Model.Dirtying.DirtyingModels.Registry.Names,
+            _ => Model.Migration.MigrationStrategies.Registry.Names,
+        };
+
+        Navigate(level).GetProperty("properties").GetProperty(key).GetProperty("enum").EnumerateArray().Select(e => e.GetString())
+            .Should().Equal(registered, $"{level}.{key} must list the registered names in their order");
+    }
+
     [Fact]
     public void Every_schema_level_is_a_loader_level()
     {

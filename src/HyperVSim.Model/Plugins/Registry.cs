@@ -11,14 +11,16 @@ public sealed record PluginDescriptor<T>(string Name, string Description, HyperV
     where T : class;
 
 /// <summary>
-/// The plug-ins of one kind, keyed by name (ordinal), listed in name order. Registering is allowed at any time (a
-/// test or an extension adds its own); readers see a consistent snapshot.
+/// The plug-ins of one kind, keyed by name (ordinal), listed in the order they were registered (so messages list the
+/// built-in ones as the docs do). Registering is allowed at any time (a test or an extension adds its own); readers
+/// see a consistent snapshot.
 /// </summary>
 public sealed class Registry<T>
     where T : class
 {
     private readonly object _gate = new();
-    private SortedDictionary<string, PluginDescriptor<T>> _byName = new(StringComparer.Ordinal);
+    private Dictionary<string, PluginDescriptor<T>> _byName = new(StringComparer.Ordinal);
+    private PluginDescriptor<T>[] _inOrder = [];
 
     /// <param name="kind">What the plug-ins are, for messages ("live-migration option").</param>
     /// <param name="builtIn">The plug-ins that ship with HyperVSim.</param>
@@ -34,11 +36,11 @@ public sealed class Registry<T>
     /// <summary>What the plug-ins are, for messages.</summary>
     public string Kind { get; }
 
-    /// <summary>Names, in ordinal order.</summary>
-    public IReadOnlyList<string> Names => _byName.Keys.ToArray();
+    /// <summary>Names, in registration order.</summary>
+    public IReadOnlyList<string> Names => Array.ConvertAll(_inOrder, d => d.Name);
 
-    /// <summary>Descriptors, in name order.</summary>
-    public IReadOnlyList<PluginDescriptor<T>> Descriptors => _byName.Values.ToArray();
+    /// <summary>Descriptors, in registration order.</summary>
+    public IReadOnlyList<PluginDescriptor<T>> Descriptors => _inOrder;
 
     /// <summary>Adds a plug-in; a name already taken throws.</summary>
     public void Register(PluginDescriptor<T> descriptor)
@@ -56,8 +58,9 @@ public sealed class Registry<T>
                 throw new ArgumentException($"a {Kind} named '{descriptor.Name}' is already registered", nameof(descriptor));
             }
 
-            // Copy on write: readers keep the dictionary they started with.
-            _byName = new SortedDictionary<string, PluginDescriptor<T>>(_byName, StringComparer.Ordinal) { [descriptor.Name] = descriptor };
+            // Copy on write: readers keep the collections they started with.
+            _byName = new Dictionary<string, PluginDescriptor<T>>(_byName, StringComparer.Ordinal) { [descriptor.Name] = descriptor };
+            _inOrder = [.. _inOrder, descriptor];
         }
     }
 

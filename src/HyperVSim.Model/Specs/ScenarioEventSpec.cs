@@ -11,8 +11,8 @@ public sealed record MigrateEventSpec(SimTime At, string Vm, string To) : Scenar
     /// <summary>Performance option for this move only (tcpip, compression, smb); null: the cluster's.</summary>
     public string? Option { get; init; }
 
-    /// <summary>Migration strategy by its registered name (precopy, ...); null: precopy.</summary>
-    public string? Strategy { get; init; }
+    /// <summary>Migration strategy by its registered name (precopy, ...).</summary>
+    public string Strategy { get; init; } = Migration.MigrationStrategies.Default;
 }
 
 /// <summary>Pause a node and move every VM off it (drain roles).</summary>

@@ -1,4 +1,6 @@
+using HyperVSim.Model.Convergence;
 using HyperVSim.Model.Specs;
+using HyperVSim.Model.Transports;
 using HyperVSim.Scenarios.Yaml;
 
 namespace HyperVSim.Scenarios.Reading;
@@ -6,10 +8,11 @@ namespace HyperVSim.Scenarios.Reading;
 /// <summary>Reads <c>cluster:</c>; absent keys keep the defaults of <see cref="ClusterSpec"/> and its parts.</summary>
 internal static class ClusterReader
 {
-    public static readonly IReadOnlyList<string> Options = ["tcpip", "compression", "smb"];
+    /// <summary>Live-migration options, as registered in the model (tcpip, compression, smb).</summary>
+    public static IReadOnlyList<string> Options => MigrationTransports.Registry.Names;
 
-    /// <summary>Convergence strategies: none (Hyper-V) or autoConverge (QEMU-style, research).</summary>
-    public static readonly IReadOnlyList<string> Convergences = ["none", "autoConverge"];
+    /// <summary>Convergence strategies, as registered: none (Hyper-V) or autoConverge (QEMU-style, research).</summary>
+    public static IReadOnlyList<string> Convergences => ConvergenceStrategies.Registry.Names;
 
     public static Sourced<ClusterSpec> Read(YNode? node, Position fallback, Scalars scalars)
     {

@@ -8,7 +8,7 @@ namespace HyperVSim.Scenarios.Reading;
 /// </summary>
 internal static class DirtyingReader
 {
-    public static readonly IReadOnlyList<string> Models = ["none", "constant", "workingSet", "pageLevel"];
+    public static IReadOnlyList<string> Models => Model.Dirtying.DirtyingModels.Registry.Names;
 
     /// <summary>Largest working set the page-level model simulates (as the model's own limit).</summary>
     private const long PageLevelMaxWorkingSet = 4L << 30;

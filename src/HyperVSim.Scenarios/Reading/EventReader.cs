@@ -1,4 +1,5 @@
 using HyperVSim.Engine;
+using HyperVSim.Model.Migration;
 using HyperVSim.Model.Specs;
 using HyperVSim.Scenarios.Diagnostics;
 using HyperVSim.Scenarios.Yaml;
@@ -45,6 +46,7 @@ internal static class EventReader
         map is null ? null : new MigrateEventSpec(at, map.Name("vm", "sql1") ?? "", map.Name("to", "hv2") ?? "")
         {
             Option = map.Choice("option", ClusterReader.Options),
+            Strategy = map.Choice("strategy", MigrationStrategies.Registry.Names) ?? MigrationStrategies.Default,
         };
 
     private static FaultEventSpec? Fault(SimTime at, MapReader? map, bool repair, Scalars scalars)

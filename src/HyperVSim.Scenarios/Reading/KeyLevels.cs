@@ -55,7 +55,7 @@ internal static class KeyLevels
     public static readonly KeyLevel Event = new(
         "events[]", ["at", "migrate", "drain", "fail", "repair"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
 
-    public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option"], "migrate: { vm: sql1, to: hv2 }");
+    public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy"], "migrate: { vm: sql1, to: hv2 }");
 
     public static readonly KeyLevel Fail = new(
         "events[].fail", ["host", "nic", "storagePath", "storage"], "fail: { host: hv3 }");
