@@ -1,26 +1,29 @@
 using HyperVSim.Engine;
 using HyperVSim.Flow;
+using HyperVSim.Model.Activities;
+using HyperVSim.Model.Components;
 using HyperVSim.Model.Migration;
-using Drain = HyperVSim.Model.Migration.Drain;
-using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
-using HyperVSim.Model.Transports;
 
 namespace HyperVSim.Model;
 
 /// <summary>
-/// A Hyper-V failover cluster built from a scenario: hosts with NICs on a shared flow network, VMs on
-/// hosts, and the cluster's live-migration settings. It starts migrations and reports each one's end
-/// through <see cref="MigrationEnded"/>; it never writes anything itself.
+/// A Hyper-V failover cluster built from a scenario, as inventory plus signals: hosts with NICs on a shared flow
+/// network, VMs on hosts, and typed signals when a host, a VM or an activity changes. Behaviour lives in the
+/// <see cref="IClusterComponent"/>s attached to it (migration service, placement, maintenance); results are
+/// collected by observers of its signals. It never writes anything itself.
 /// </summary>
 public sealed class Cluster
 {
     private readonly Dictionary<string, Host> _hosts;
     private readonly Dictionary<string, VirtualMachine> _vms;
-    private readonly List<LiveMigration> _migrations = [];
-    private readonly List<LiveMigration> _inFlight = [];
+    private readonly List<IClusterComponent> _components = [];
 
-    public Cluster(ScenarioSpec spec, Simulation simulation)
+    /// <summary>
+    /// Builds the inventory from <paramref name="spec"/> and attaches <paramref name="components"/> (by default
+    /// placement, the migration service and maintenance), in order.
+    /// </summary>
+    public Cluster(ScenarioSpec spec, Simulation simulation, IEnumerable<IClusterComponent>? components = null)
     {
         Spec = spec ?? throw new ArgumentNullException(nameof(spec));
         Simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
@@ -30,8 +33,6 @@ public sealed class Cluster
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
         Vms = spec.Vms.Select(v => new VirtualMachine(v, simulation, Streams) { StateChanged = vm => VmStateChanged?.Invoke(vm) }).ToArray();
         _vms = Vms.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        Admission = new MigrationAdmission(simulation, spec.Cluster.LiveMigration.MaxSimultaneous);
-        Placement = new Placement(this);
         LiveMigrationNetworks = spec.Cluster.LiveMigration.Networks.Count > 0
             ? spec.Cluster.LiveMigration.Networks
             : spec.Networks.Where(n => n.Role == NetworkRole.LiveMigration).Select(n => n.Name).ToArray();
@@ -61,6 +62,12 @@ public sealed class Cluster
                 vm.MarkOff();
             }
         }
+
+        foreach (IClusterComponent component in components ?? [new Placement(), new MigrationService(), new Maintenance()])
+        {
+            _components.Add(component);
+            component.Attach(this);
+        }
     }
 
     public ScenarioSpec Spec { get; }
@@ -79,25 +86,25 @@ public sealed class Cluster
     /// <summary>Live-migration networks in the order they are tried: the cluster's list, else every liveMigration network as listed.</summary>
     public IReadOnlyList<string> LiveMigrationNetworks { get; }
 
-    internal MigrationAdmission Admission { get; }
-
-    /// <summary>Where the cluster moves VMs it must move (drain).</summary>
-    internal Placement Placement { get; }
-
-    /// <summary>Every migration requested so far, scripted or by the cluster, in request order.</summary>
-    public IReadOnlyList<LiveMigration> Migrations => _migrations;
-
-    /// <summary>Migrations requested and not yet ended (queued or running), in request order.</summary>
-    public IReadOnlyList<LiveMigration> InFlight => _inFlight;
-
-    /// <summary>Raised when a migration ends, after its record is set and its VM and slots are released.</summary>
-    internal event Action<LiveMigration>? MigrationFinished;
-
-    /// <summary>Raised when a migration ends (completed, failed or cancelled) with its record.</summary>
-    public event Action<MigrationRecord>? MigrationEnded;
+    /// <summary>The components attached, in order.</summary>
+    public IReadOnlyList<IClusterComponent> Components => _components;
 
     /// <summary>Raised when a VM's state changes (running, paused, ...).</summary>
     public event Action<VirtualMachine>? VmStateChanged;
+
+    /// <summary>Raised when a host's state changes (paused for maintenance).</summary>
+    public event Action<Host>? HostStateChanged;
+
+    /// <summary>Raised when any component starts an activity (a migration, a drain), in the order they start.</summary>
+    public event Action<IActivity>? ActivityStarted;
+
+    /// <summary>Raised when an activity ends, whatever its outcome.</summary>
+    public event Action<IActivity>? ActivityEnded;
+
+    /// <summary>The attached component of type <typeparamref name="T"/>; throws when there is none.</summary>
+    public T Component<T>()
+        where T : class, IClusterComponent =>
+        _components.OfType<T>().FirstOrDefault() ?? throw new InvalidOperationException($"no {typeof(T).Name} is attached to the cluster");
 
     public Host HostNamed(string name) =>
         _hosts.TryGetValue(name, out var h) ? h : throw new ArgumentException($"no host named '{name}'", nameof(name));
@@ -105,127 +112,14 @@ public sealed class Cluster
     public VirtualMachine VmNamed(string name) =>
         _vms.TryGetValue(name, out var v) ? v : throw new ArgumentException($"no VM named '{name}'", nameof(name));
 
-    /// <summary>
-    /// Live-migrates a VM to a host: queued behind the simultaneous-migration limit, then pre-copy. A move
-    /// Hyper-V would refuse ends at once as a failed migration with the reason.
-    /// </summary>
-    public LiveMigration LiveMigrate(VirtualMachine vm, Host target, string requestedBy = "scenario", string? option = null, string? strategy = null)
+    /// <summary>Pauses a node: nothing is placed on it any more.</summary>
+    internal void Pause(Host host)
     {
-        ArgumentNullException.ThrowIfNull(vm);
-        ArgumentNullException.ThrowIfNull(target);
-        string? refusal = vm.Host is null ? $"VM '{vm.Name}' is not on any host" : WhyCannotMove(vm, target, checkMemory: true);
-        if (refusal is null && vm.Migrating)
-        {
-            refusal = $"VM '{vm.Name}' is already being migrated";
-        }
-
-        string chosen = OptionFor(vm.Host ?? target, option);
-        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, chosen, requestedBy, strategy ?? MigrationStrategies.Default);
-        _migrations.Add(migration);
-        if (refusal is not null)
-        {
-            migration.Refuse(refusal);
-            return migration;
-        }
-
-        _inFlight.Add(migration);
-        migration.Start();
-        return migration;
+        host.Paused = true;
+        HostStateChanged?.Invoke(host);
     }
 
-    /// <summary>A migration the cluster wanted but could not start (no node can take the VM): failed at once with the reason.</summary>
-    internal LiveMigration RefuseMigration(VirtualMachine vm, string reason, string requestedBy)
-    {
-        var migration = new LiveMigration(this, vm, vm.Host!, null, OptionFor(vm.Host!), requestedBy);
-        _migrations.Add(migration);
-        migration.Refuse(reason);
-        return migration;
-    }
+    internal void OnActivityStarted(IActivity activity) => ActivityStarted?.Invoke(activity);
 
-    /// <summary>Pauses <paramref name="host"/> and live-migrates every running VM off it (pause node, drain roles).</summary>
-    public Drain Drain(Host host)
-    {
-        ArgumentNullException.ThrowIfNull(host);
-        var drain = new Drain(this, host);
-        drain.Start();
-        return drain;
-    }
-
-    /// <summary>The transport option a migration from <paramref name="source"/> uses: a 2012 source offers only TCP/IP.</summary>
-    public string OptionFor(Host source, string? requested = null)
-    {
-        if (source.Version == HyperVVersion.V2012)
-        {
-            return "tcpip";
-        }
-
-        return requested ?? Spec.Cluster.LiveMigration.Option
-            ?? (Spec.Cluster.Version == HyperVVersion.V2012 ? "tcpip" : "compression");
-    }
-
-    /// <summary>Why Hyper-V would refuse to live-migrate <paramref name="vm"/> to <paramref name="target"/>, or null when it can.</summary>
-    public string? WhyCannotMove(VirtualMachine vm, Host target, bool checkMemory)
-    {
-        Host? source = vm.Host;
-        if (source is null)
-        {
-            return $"VM '{vm.Name}' is not on any host";
-        }
-
-        if (ReferenceEquals(source, target))
-        {
-            return $"VM '{vm.Name}' already runs on {target.Name}";
-        }
-
-        if (vm.State != VmState.Running)
-        {
-            return $"VM '{vm.Name}' is {vm.State.ToString().ToLowerInvariant()}; only a running VM can be live-migrated";
-        }
-
-        if (!target.IsUp)
-        {
-            return $"{target.Name} is down";
-        }
-
-        if (target.Paused)
-        {
-            return $"{target.Name} is paused (drained): the cluster places nothing on a paused node";
-        }
-
-        if (source.Version == HyperVVersion.V2012R2 && target.Version == HyperVVersion.V2012)
-        {
-            return $"{source.Name} runs 2012 R2 and {target.Name} runs 2012: live migration to an older version is not possible";
-        }
-
-        if (!string.Equals(source.Spec.Cpu.Vendor, target.Spec.Cpu.Vendor, StringComparison.OrdinalIgnoreCase))
-        {
-            return $"{source.Name} has {source.Spec.Cpu.Vendor} and {target.Name} has {target.Spec.Cpu.Vendor} processors: live migration cannot cross CPU vendors";
-        }
-
-        foreach (VmNicSpec nic in vm.Spec.Nics)
-        {
-            if (!target.Spec.EffectiveVirtualSwitches.Contains(nic.Network, StringComparer.Ordinal))
-            {
-                return $"{target.Name} has no virtual switch named '{nic.Network}' for the VM's network adapter";
-            }
-        }
-
-        if (checkMemory && target.FreeMemoryBytes < vm.Spec.MemoryBytes)
-        {
-            return $"{target.Name} has not enough memory: the VM needs {Bytes(vm.Spec.MemoryBytes)}, {Bytes(Math.Max(0, target.FreeMemoryBytes))} is free";
-        }
-
-        return null;
-    }
-
-    internal void OnMigrationEnded(LiveMigration migration)
-    {
-        _inFlight.Remove(migration);
-        MigrationEnded?.Invoke(migration.Record!);
-        MigrationFinished?.Invoke(migration);
-    }
-
-    private static string Bytes(long b) => b >= 1L << 30
-        ? $"{b / (double)(1L << 30):0.##} GiB"
-        : $"{b / (double)(1L << 20):0.##} MiB";
+    internal void OnActivityEnded(IActivity activity) => ActivityEnded?.Invoke(activity);
 }

@@ -1,5 +1,6 @@
 using HyperVSim.Engine;
 using HyperVSim.Model.Results;
+using HyperVSim.Model.Scripting;
 using HyperVSim.Model.Specs;
 
 namespace HyperVSim.Model;
@@ -9,18 +10,22 @@ public static class ClusterSimulation
 {
     /// <summary>
     /// The scripted events this version cannot simulate, as "events[i]: why" (empty when it can run the whole
-    /// scenario). Host, NIC and storage failures and repairs are in the scenario format but not yet in the model.
+    /// scenario): those of a kind no <see cref="ScenarioEventHandlers"/> handler carries out (fail and repair today).
     /// </summary>
     public static IReadOnlyList<string> Unsupported(ScenarioSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Events
-            .Select((e, i) => e is FaultEventSpec f
-                ? $"events[{i}]: {(f.Repair ? "repair" : "fail")} events (host, NIC and storage failures) are not simulated in this version"
-                : null)
+            .Select((e, i) => ScenarioEventHandlers.Handles(e)
+                ? null
+                : $"events[{i}]: {Describe(e)} events are not simulated in this version")
             .OfType<string>()
             .ToArray();
     }
+
+    private static string Describe(ScenarioEventSpec e) => e is FaultEventSpec f
+        ? $"{(f.Repair ? "repair" : "fail")} (host, NIC and storage failures)"
+        : e.GetType().Name;
 
     /// <summary>How often (in events) a run reports its progress.</summary>
     public const long ProgressEvery = 4096;
@@ -38,23 +43,14 @@ public static class ClusterSimulation
         ArgumentNullException.ThrowIfNull(spec);
         var sim = new Simulation(options);
         var cluster = new Cluster(spec, sim);
-        arrange?.Invoke(cluster);
+        var results = new ResultCollector(cluster);
         var timeline = new TimelineRecorder(cluster);
-        var drains = new List<Migration.Drain>();
-
+        arrange?.Invoke(cluster);
+        IScenarioEventHandler[] handlers = ScenarioEventHandlers.Registry.Descriptors.Select(d => d.Create()).ToArray();
         foreach (ScenarioEventSpec e in spec.Events)
         {
-            switch (e)
-            {
-                case MigrateEventSpec m:
-                    sim.Call(m.At, () => cluster.LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option, strategy: m.Strategy), $"migrate {m.Vm}");
-                    break;
-                case DrainEventSpec d:
-                    sim.Call(d.At, () => drains.Add(cluster.Drain(cluster.HostNamed(d.Host))), $"drain {d.Host}");
-                    break;
-                default:
-                    throw new NotSupportedException(Unsupported(spec)[0]);
-            }
+            IScenarioEventHandler handler = ScenarioEventHandlers.For(handlers, e) ?? throw new NotSupportedException(Unsupported(spec)[0]);
+            sim.Call(e.At, () => handler.Apply(cluster, e), e.GetType().Name);
         }
 
         if (progress is null)
@@ -67,21 +63,21 @@ public static class ClusterSimulation
         }
 
         SimTime end = sim.Now;
-        if (sim.NextEventTime is null && cluster.InFlight.Count > 0)
+        if (sim.NextEventTime is null && results.InFlight.Count > 0)
         {
             // Nothing is left to happen, yet work is in flight: no stop time explains it, so the model is wrong.
-            throw new ModelStallException(end, cluster.InFlight.Select(m =>
-                $"live migration of {m.Vm.Name} {m.Source.Name}->{m.Target?.Name}: waiting on {m.WaitingOn} since {m.WaitingSince}").ToArray());
+            throw new ModelStallException(end, results.InFlight.Select(a => $"{a.Name}: waiting on {a.WaitingOn} since {a.WaitingSince}").ToArray());
         }
 
+        var (migrations, drains) = results.Records(end);
         return new SimulationResult
         {
             Scenario = spec.Name,
             Seed = spec.Seed,
             SimulatedSeconds = end.Seconds,
             EventsProcessed = sim.EventsProcessed,
-            Migrations = cluster.Migrations.Select(m => m.Record ?? m.Unfinished($"the run stopped at {end} (until) before it ended")).ToArray(),
-            Drains = drains.Select(d => d.Record ?? d.Snapshot(completed: false)).ToArray(),
+            Migrations = migrations,
+            Drains = drains,
             Series = timeline.Series(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),
         };

@@ -1,3 +1,6 @@
+using HyperVSim.Engine;
+using HyperVSim.Model.Activities;
+using HyperVSim.Model.Components;
 using HyperVSim.Model.Results;
 
 namespace HyperVSim.Model.Migration;
@@ -10,22 +13,35 @@ namespace HyperVSim.Model.Migration;
 /// migrations queue behind the simultaneous-migration limit. A VM no node can take fails with every node's reason and
 /// stays; the drain ends when no migration to or from the node is left.
 /// </summary>
-public sealed class Drain
+public sealed class Drain : IActivity
 {
     private readonly Cluster _cluster;
+    private readonly MigrationService _migrationService;
+    private readonly Placement _placement;
     private readonly List<LiveMigration> _migrations = [];
     private readonly HashSet<VirtualMachine> _gaveUp = [];
     private readonly double _requestedAt;
     private bool _moving;
 
-    internal Drain(Cluster cluster, Host host)
+    internal Drain(Cluster cluster, MigrationService migrations, Placement placement, Host host)
     {
         _cluster = cluster;
+        _migrationService = migrations;
+        _placement = placement;
         Host = host;
         _requestedAt = cluster.Simulation.Now.Seconds;
+        WaitingSince = cluster.Simulation.Now;
     }
 
     public Host Host { get; }
+
+    public string Name => $"drain of {Host.Name}";
+
+    public bool HasEnded => Record is not null;
+
+    public string WaitingOn => $"the migrations to and from {Host.Name}";
+
+    public SimTime WaitingSince { get; }
 
     /// <summary>The migrations this drain started, in request order.</summary>
     public IReadOnlyList<LiveMigration> Migrations => _migrations;
@@ -35,8 +51,8 @@ public sealed class Drain
 
     internal void Start()
     {
-        Host.Paused = true;
-        _cluster.MigrationFinished += OnMigrationFinished;
+        _cluster.Pause(Host);
+        _migrationService.MigrationEnded += OnMigrationFinished;
         RedirectQueuedMoves();
         MoveOffWhatRuns();
         TryFinish();
@@ -45,9 +61,9 @@ public sealed class Drain
     /// <summary>Moves the cluster queued to this node and that have not started go where placement says, or fail.</summary>
     private void RedirectQueuedMoves()
     {
-        foreach (LiveMigration m in _cluster.InFlight.Where(w => !w.Started && ReferenceEquals(w.Target, Host) && w.RequestedBy == "cluster").ToArray())
+        foreach (LiveMigration m in _migrationService.InFlight.Where(w => !w.Started && ReferenceEquals(w.Target, Host) && w.RequestedBy == "cluster").ToArray())
         {
-            if (_cluster.Placement.Choose(m.Vm, out string why) is { } target)
+            if (_placement.Choose(m.Vm, out string why) is { } target)
             {
                 m.Retarget(target);
             }
@@ -64,10 +80,10 @@ public sealed class Drain
         _moving = true;
         foreach (VirtualMachine vm in Host.Vms.Where(v => v.State == VmState.Running && !v.Migrating && !_gaveUp.Contains(v)).ToArray())
         {
-            Host? target = _cluster.Placement.Choose(vm, out string why);
+            Host? target = _placement.Choose(vm, out string why);
             LiveMigration m = target is null
-                ? _cluster.RefuseMigration(vm, $"no node can take {vm.Name}: {why}", "cluster")
-                : _cluster.LiveMigrate(vm, target, "cluster");
+                ? _migrationService.Refuse(vm, $"no node can take {vm.Name}: {why}", "cluster")
+                : _migrationService.LiveMigrate(vm, target, "cluster");
             _migrations.Add(m);
             if (m.Record is { Result: not "completed" })
             {
@@ -97,10 +113,11 @@ public sealed class Drain
 
     private void TryFinish()
     {
-        if (Record is null && !_cluster.InFlight.Any(m => ReferenceEquals(m.Source, Host) || ReferenceEquals(m.Target, Host)))
+        if (Record is null && !_migrationService.InFlight.Any(m => ReferenceEquals(m.Source, Host) || ReferenceEquals(m.Target, Host)))
         {
-            _cluster.MigrationFinished -= OnMigrationFinished;
+            _migrationService.MigrationEnded -= OnMigrationFinished;
             Record = Snapshot(completed: true);
+            _cluster.OnActivityEnded(this);
         }
     }
 

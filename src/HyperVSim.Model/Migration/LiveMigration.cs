@@ -1,5 +1,6 @@
 using HyperVSim.Engine;
 using HyperVSim.Model.Activities;
+using HyperVSim.Model.Components;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 using HyperVSim.Model.Transports;
@@ -13,8 +14,9 @@ namespace HyperVSim.Model.Migration;
 /// planned and reserved memory, the slots, the transport session — is a lease released when it ends, however it
 /// ends: completed, failed, or aborted from outside with a cause.
 /// </summary>
-public sealed class LiveMigration : IMigrationContext
+public sealed class LiveMigration : IMigrationContext, IActivity
 {
+    private readonly MigrationService _service;
     private readonly Cluster _cluster;
     private readonly List<PhaseRecord> _phases = [];
     private readonly Dictionary<string, double> _limits = new(StringComparer.Ordinal);
@@ -27,20 +29,25 @@ public sealed class LiveMigration : IMigrationContext
     private ITransferSession? _session;
     private Process? _process;
 
-    internal LiveMigration(Cluster cluster, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default)
+    internal LiveMigration(MigrationService service, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default)
     {
-        _cluster = cluster;
+        _service = service;
+        _cluster = service.Cluster;
         Vm = vm;
         Source = source;
         Target = target;
         Option = option;
         RequestedBy = requestedBy;
         Strategy = strategy;
-        _requestedAt = cluster.Simulation.Now;
+        _requestedAt = _cluster.Simulation.Now;
         WaitingSince = _requestedAt;
     }
 
     public VirtualMachine Vm { get; }
+
+    public string Name => $"live migration of {Vm.Name} {Source.Name}->{Target?.Name}";
+
+    public bool HasEnded => Record is not null;
 
     public Host Source { get; }
 
@@ -112,7 +119,7 @@ public sealed class LiveMigration : IMigrationContext
         Target = target;
         Plan();
         Waiting($"a simultaneous-migration slot on {Source.Name} and {target.Name}");
-        _cluster.Admission.Pump();
+        _service.Admission.Pump();
     }
 
     /// <summary>Ends a move that is still queued, as failed with the reason (no node can take it any more).</summary>
@@ -124,7 +131,7 @@ public sealed class LiveMigration : IMigrationContext
         }
 
         Finish(MigrationState.Failed, reason, null);
-        _cluster.Admission.Withdraw(this);
+        _service.Admission.Withdraw(this);
     }
 
     /// <summary>Called by admission when it gives the migration its slots on both hosts; disposing the lease frees them.</summary>
@@ -145,7 +152,7 @@ public sealed class LiveMigration : IMigrationContext
             while (true)
             {
                 Waiting($"a simultaneous-migration slot on {Source.Name} and {Target!.Name}");
-                Event admitted = _cluster.Admission.Request(this);
+                Event admitted = _service.Admission.Request(this);
                 yield return admitted;
                 if (Record is not null)
                 {
@@ -160,7 +167,7 @@ public sealed class LiveMigration : IMigrationContext
 
                 // Admitted in the very instant its destination was paused: give the slots back and go where placement says.
                 _slots?.Dispose();
-                if (_cluster.Placement.Choose(Vm, out string why) is not { } other)
+                if (_cluster.Component<Placement>().Choose(Vm, out string why) is not { } other)
                 {
                     Finish(MigrationState.Failed, $"{Target.Name} was paused before the move started and no node can take {Vm.Name}: {why}", null);
                     yield break;
@@ -174,7 +181,7 @@ public sealed class LiveMigration : IMigrationContext
             _startedAt = Now;
             State = MigrationState.Running;
             _planned?.Dispose();
-            if (_cluster.WhyCannotMove(Vm, Target, checkMemory: true) is { } refusal)
+            if (MoveRules.WhyNot(Vm, Target, checkMemory: true) is { } refusal)
             {
                 Finish(MigrationState.Failed, refusal, null);
                 yield break;
@@ -294,7 +301,7 @@ public sealed class LiveMigration : IMigrationContext
             StopReason = outcome?.StopReason,
         };
         _leases.Dispose();
-        _cluster.OnMigrationEnded(this);
+        _service.OnEnded(this);
         Ended?.Invoke();
     }
 

@@ -1,3 +1,5 @@
+using HyperVSim.Model.Components;
+
 namespace HyperVSim.Model.Migration;
 
 /// <summary>
@@ -6,22 +8,27 @@ namespace HyperVSim.Model.Migration;
 /// moves already requested to each node (<see cref="Host.PlannedIncomingBytes"/>) so that VMs spread. Paused and
 /// down nodes are never chosen (the "will it move" rules refuse them).
 /// </summary>
-internal sealed class Placement(Cluster cluster)
+public sealed class Placement : IClusterComponent
 {
+    private Cluster? _cluster;
+
+    public void Attach(Cluster cluster) => _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+
     /// <summary>The node to move <paramref name="vm"/> to, or null with every node's reason in <paramref name="why"/>.</summary>
     public Host? Choose(VirtualMachine vm, out string why)
     {
+        ArgumentNullException.ThrowIfNull(vm);
         Host? best = null;
         long bestFree = long.MinValue;
         var reasons = new List<string>();
-        foreach (Host h in cluster.Hosts)
+        foreach (Host h in (_cluster ?? throw new InvalidOperationException("placement is not attached to a cluster")).Hosts)
         {
             if (ReferenceEquals(h, vm.Host))
             {
                 continue;
             }
 
-            string? refusal = cluster.WhyCannotMove(vm, h, checkMemory: false);
+            string? refusal = MoveRules.WhyNot(vm, h, checkMemory: false);
             long free = h.FreeMemoryBytes - h.PlannedIncomingBytes;
             if (refusal is null && free < vm.Spec.MemoryBytes)
             {

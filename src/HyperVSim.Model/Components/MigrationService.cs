@@ -1,0 +1,100 @@
+using HyperVSim.Model.Activities;
+using HyperVSim.Model.Migration;
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model.Components;
+
+/// <summary>
+/// The cluster's live-migration service: starts migrations (scripted or asked for by another component), queues them
+/// behind the simultaneous-migration limit, and keeps every migration requested and those in flight. A move Hyper-V
+/// would refuse ends at once as a failed migration with the reason.
+/// </summary>
+public sealed class MigrationService : IClusterComponent
+{
+    private readonly List<LiveMigration> _migrations = [];
+    private readonly List<LiveMigration> _inFlight = [];
+    private Cluster? _cluster;
+
+    /// <summary>The cluster it serves (set by <see cref="Attach"/>).</summary>
+    public Cluster Cluster => _cluster ?? throw new InvalidOperationException("the migration service is not attached to a cluster");
+
+    internal MigrationAdmission Admission { get; private set; } = null!;
+
+    /// <summary>Every migration requested so far, in request order.</summary>
+    public IReadOnlyList<LiveMigration> Migrations => _migrations;
+
+    /// <summary>Migrations requested and not yet ended (queued or running), in request order.</summary>
+    public IReadOnlyList<LiveMigration> InFlight => _inFlight;
+
+    /// <summary>Raised when a migration ends, after its record is set and everything it held is released.</summary>
+    public event Action<LiveMigration>? MigrationEnded;
+
+    public void Attach(Cluster cluster)
+    {
+        _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        Admission = new MigrationAdmission(cluster.Simulation, cluster.Spec.Cluster.LiveMigration.MaxSimultaneous);
+    }
+
+    /// <summary>
+    /// Live-migrates a VM to a host: queued behind the simultaneous-migration limit, then the strategy (pre-copy
+    /// unless named). A move Hyper-V would refuse ends at once as a failed migration with the reason.
+    /// </summary>
+    public LiveMigration LiveMigrate(VirtualMachine vm, Host target, string requestedBy = "scenario", string? option = null, string? strategy = null)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        ArgumentNullException.ThrowIfNull(target);
+        string? refusal = vm.Host is null ? $"VM '{vm.Name}' is not on any host" : MoveRules.WhyNot(vm, target, checkMemory: true);
+        if (refusal is null && vm.Migrating)
+        {
+            refusal = $"VM '{vm.Name}' is already being migrated";
+        }
+
+        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, OptionFor(vm.Host ?? target, option), requestedBy, strategy ?? MigrationStrategies.Default);
+        Begin(migration);
+        if (refusal is not null)
+        {
+            migration.Refuse(refusal);
+            return migration;
+        }
+
+        _inFlight.Add(migration);
+        migration.Start();
+        return migration;
+    }
+
+    /// <summary>A migration the cluster wanted but could not start (no node can take the VM): failed at once with the reason.</summary>
+    public LiveMigration Refuse(VirtualMachine vm, string reason, string requestedBy)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        var migration = new LiveMigration(this, vm, vm.Host!, null, OptionFor(vm.Host!), requestedBy);
+        Begin(migration);
+        migration.Refuse(reason);
+        return migration;
+    }
+
+    /// <summary>The transport option a migration from <paramref name="source"/> uses: a 2012 source offers only TCP/IP.</summary>
+    public string OptionFor(Host source, string? requested = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (source.Version == HyperVVersion.V2012)
+        {
+            return "tcpip";
+        }
+
+        ClusterSpec spec = Cluster.Spec.Cluster;
+        return requested ?? spec.LiveMigration.Option ?? (spec.Version == HyperVVersion.V2012 ? "tcpip" : "compression");
+    }
+
+    private void Begin(LiveMigration migration)
+    {
+        _migrations.Add(migration);
+        Cluster.OnActivityStarted(migration);
+    }
+
+    internal void OnEnded(LiveMigration migration)
+    {
+        _inFlight.Remove(migration);
+        MigrationEnded?.Invoke(migration);
+        Cluster.OnActivityEnded(migration);
+    }
+}

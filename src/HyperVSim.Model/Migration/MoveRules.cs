@@ -1,0 +1,104 @@
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model.Migration;
+
+/// <summary>
+/// "Will it move?": the rules Hyper-V applies before a live migration, in one place. <see cref="WhyNot(VmSpec, HostSpec, HostSpec)"/>
+/// holds the rules that depend only on configuration (version, CPU vendor, generation, virtual switches); the
+/// scenario loader evaluates them on specs, and <see cref="WhyNot(VirtualMachine, Host, bool)"/> evaluates them
+/// on live state at run time, with the rules that depend on state (running, paused or down target, free memory).
+/// </summary>
+public static class MoveRules
+{
+    /// <summary>Why configuration alone forbids moving <paramref name="vm"/> from <paramref name="source"/> to <paramref name="target"/>, or null.</summary>
+    public static MoveRefusal? WhyNot(VmSpec vm, HostSpec source, HostSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        if (source.Version == HyperVVersion.V2012R2 && target.Version == HyperVVersion.V2012)
+        {
+            return new(MoveRule.OlderVersion, $"{source.Name} runs 2012 R2 and {target.Name} runs 2012: live migration to an older version is not possible", "migrate it to a 2012R2 host");
+        }
+
+        if (!string.Equals(source.Cpu.Vendor, target.Cpu.Vendor, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(MoveRule.CpuVendor, $"{source.Name} has {source.Cpu.Vendor} and {target.Name} has {target.Cpu.Vendor} processors: live migration cannot cross CPU vendors", $"migrate {vm.Name} to an {source.Cpu.Vendor} host");
+        }
+
+        if (vm.Generation == 2 && target.Version == HyperVVersion.V2012)
+        {
+            return new(MoveRule.Generation, $"{vm.Name} is a generation 2 VM, and {target.Name} runs 2012, which cannot run it", "migrate it to a 2012R2 host");
+        }
+
+        foreach (VmNicSpec nic in vm.Nics)
+        {
+            if (!target.EffectiveVirtualSwitches.Contains(nic.Network, StringComparer.Ordinal))
+            {
+                return new(MoveRule.VirtualSwitch, $"{target.Name} has no virtual switch named '{nic.Network}' for the VM's network adapter", $"add a NIC on network {nic.Network} to {target.Name}, or list '{nic.Network}' in its virtualSwitches");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why Hyper-V would refuse to live-migrate <paramref name="vm"/> to <paramref name="target"/> now, or null when it can.</summary>
+    public static string? WhyNot(VirtualMachine vm, Host target, bool checkMemory)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        ArgumentNullException.ThrowIfNull(target);
+        Host? source = vm.Host;
+        if (source is null)
+        {
+            return $"VM '{vm.Name}' is not on any host";
+        }
+
+        if (ReferenceEquals(source, target))
+        {
+            return $"VM '{vm.Name}' already runs on {target.Name}";
+        }
+
+        if (vm.State != VmState.Running)
+        {
+            return $"VM '{vm.Name}' is {vm.State.ToString().ToLowerInvariant()}; only a running VM can be live-migrated";
+        }
+
+        if (!target.IsUp)
+        {
+            return $"{target.Name} is down";
+        }
+
+        if (target.Paused)
+        {
+            return $"{target.Name} is paused (drained): the cluster places nothing on a paused node";
+        }
+
+        if (WhyNot(vm.Spec, source.Spec, target.Spec) is { } refusal)
+        {
+            return refusal.Message;
+        }
+
+        if (checkMemory && target.FreeMemoryBytes < vm.Spec.MemoryBytes)
+        {
+            return $"{target.Name} has not enough memory: the VM needs {Bytes(vm.Spec.MemoryBytes)}, {Bytes(Math.Max(0, target.FreeMemoryBytes))} is free";
+        }
+
+        return null;
+    }
+
+    private static string Bytes(long b) => b >= 1L << 30
+        ? $"{b / (double)(1L << 30):0.##} GiB"
+        : $"{b / (double)(1L << 20):0.##} MiB";
+}
+
+/// <summary>Which configuration rule refused a move.</summary>
+public enum MoveRule
+{
+    OlderVersion,
+    CpuVendor,
+    Generation,
+    VirtualSwitch,
+}
+
+/// <summary>A move configuration forbids: the rule, why in words, and a fix for a scenario's author.</summary>
+public sealed record MoveRefusal(MoveRule Rule, string Message, string Fix);
