@@ -14,18 +14,32 @@ public static class MoveRules
     public static MoveRefusal? WhyNot(VmSpec vm, HostSpec source, HostSpec target)
     {
         ArgumentNullException.ThrowIfNull(vm);
+        return WhyNotBetween(vm.Name, source, target) ?? WhyNotOnto(vm, target);
+    }
+
+    /// <summary>The rules between two hosts whatever the VM: never to an older version, never across CPU vendors.</summary>
+    public static MoveRefusal? WhyNotBetween(string vmName, HostSpec source, HostSpec target)
+    {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(target);
         if (source.Version == HyperVVersion.V2012R2 && target.Version == HyperVVersion.V2012)
         {
-            return new(MoveRule.OlderVersion, $"{source.Name} runs 2012 R2 and {target.Name} runs 2012: live migration to an older version is not possible", "migrate it to a 2012R2 host");
+            return new(MoveRule.OlderVersion, $"a VM cannot live-migrate from 2012 R2 ({source.Name}) back to 2012 ({target.Name}): live migration to an older version is not possible", "migrate it to a 2012R2 host");
         }
 
         if (!string.Equals(source.Cpu.Vendor, target.Cpu.Vendor, StringComparison.OrdinalIgnoreCase))
         {
-            return new(MoveRule.CpuVendor, $"{source.Name} has {source.Cpu.Vendor} and {target.Name} has {target.Cpu.Vendor} processors: live migration cannot cross CPU vendors", $"migrate {vm.Name} to an {source.Cpu.Vendor} host");
+            return new(MoveRule.CpuVendor, $"live migration never crosses CPU vendors: {source.Name} is {source.Cpu.Vendor}, {target.Name} is {target.Cpu.Vendor}", $"migrate {vmName} to an {source.Cpu.Vendor} host");
         }
 
+        return null;
+    }
+
+    /// <summary>The rules of the destination alone: it can run the VM's generation and has a virtual switch for each of its adapters.</summary>
+    public static MoveRefusal? WhyNotOnto(VmSpec vm, HostSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(vm);
+        ArgumentNullException.ThrowIfNull(target);
         if (vm.Generation == 2 && target.Version == HyperVVersion.V2012)
         {
             return new(MoveRule.Generation, $"{vm.Name} is a generation 2 VM, and {target.Name} runs 2012, which cannot run it", "migrate it to a 2012R2 host");
@@ -35,7 +49,7 @@ public static class MoveRules
         {
             if (!target.EffectiveVirtualSwitches.Contains(nic.Network, StringComparer.Ordinal))
             {
-                return new(MoveRule.VirtualSwitch, $"{target.Name} has no virtual switch named '{nic.Network}' for the VM's network adapter", $"add a NIC on network {nic.Network} to {target.Name}, or list '{nic.Network}' in its virtualSwitches");
+                return new(MoveRule.VirtualSwitch, $"{target.Name} has no virtual switch named '{nic.Network}' for {vm.Name}'s network adapter, so the move would fail", $"give {target.Name} a NIC on network {nic.Network}, or list '{nic.Network}' in its virtualSwitches");
             }
         }
 

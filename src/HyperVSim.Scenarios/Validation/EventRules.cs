@@ -1,3 +1,4 @@
+using HyperVSim.Model.Migration;
 using HyperVSim.Model.Specs;
 using HyperVSim.Scenarios.Diagnostics;
 using HyperVSim.Scenarios.Reading;
@@ -55,10 +56,7 @@ internal static class EventRules
         }
 
         HostSpec target = c.Hosts[m.To].Spec;
-        if (c.Vms[m.Vm].Spec.Generation == 2 && target.Version == HyperVVersion.V2012)
-        {
-            c.Add(to, $"{m.Vm} is a generation 2 VM, and {m.To} runs 2012, which cannot run it", "migrate it to a 2012R2 host");
-        }
+        VmSpec vm = c.Vms[m.Vm].Spec;
 
         if (location.GetValueOrDefault(m.Vm) is { } from && c.Hosts.TryGetValue(from, out var source))
         {
@@ -66,13 +64,9 @@ internal static class EventRules
             {
                 c.Add(to, $"{m.Vm} is already on {m.To} at {Units.FormatDuration(m.At)}", "migrate it to another host");
             }
-            else if (source.Spec.Cpu.Vendor != target.Cpu.Vendor)
+            else if (MoveRules.WhyNotBetween(m.Vm, source.Spec, target) is { } between)
             {
-                c.Add(to, $"live migration never crosses CPU vendors: {from} is {source.Spec.Cpu.Vendor}, {m.To} is {target.Cpu.Vendor}", $"migrate {m.Vm} to an {source.Spec.Cpu.Vendor} host");
-            }
-            else if (source.Spec.Version == HyperVVersion.V2012R2 && target.Version == HyperVVersion.V2012)
-            {
-                c.Add(to, $"a VM cannot live-migrate from 2012 R2 ({from}) back to 2012 ({m.To})", "migrate it to a 2012R2 host");
+                c.Add(to, between.Message, between.Fix);
             }
             else if (source.Spec.Version == HyperVVersion.V2012 && m.Option is "compression" or "smb")
             {
@@ -80,10 +74,10 @@ internal static class EventRules
             }
         }
 
-        VmSpec vm = c.Vms[m.Vm].Spec;
-        foreach (VmNicSpec nic in vm.Nics.Where(n => !target.EffectiveVirtualSwitches.Contains(n.Network, StringComparer.Ordinal)))
+        if (MoveRules.WhyNotOnto(vm, target) is { } onto)
         {
-            c.Add(to, $"{m.To} has no virtual switch named '{nic.Network}' for {m.Vm}'s network adapter, so the move would fail", $"give {m.To} a NIC on network {nic.Network}, or list '{nic.Network}' in its virtualSwitches");
+            // The rules of Hyper-V itself (Model.Migration.MoveRules), the same the model applies at run time.
+            c.Add(to, onto.Message, onto.Fix);
         }
 
         // Room on the target, when every VM's host is known at this point of the script (none placed by the cluster).
