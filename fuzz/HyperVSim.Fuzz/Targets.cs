@@ -52,9 +52,10 @@ public static class Targets
         }
         catch (ReportFormatException ex)
         {
-            return ex.Line >= 1 && ex.Column >= 1
+            // A report error names where: a line and column (JSON syntax) or the field's JSON path (a bad value).
+            return (ex.Line >= 1 && ex.Column >= 1) || !string.IsNullOrEmpty(ex.JsonPath)
                 ? $"refused: {ex.Message}"
-                : throw new InvalidOperationException($"a report error without a position: {ex.Message}", ex);
+                : throw new InvalidOperationException($"a report error without a position or a path: {ex.Message}", ex);
         }
     }
 }

@@ -8,9 +8,6 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, ILogger Log)
     /// <summary>True when standard output is a terminal (colour and progress are shown only then).</summary>
     public bool Interactive { get; init; }
 
-    /// <summary>The --log-file path, already checked against the command's inputs and outputs (null: none).</summary>
-    public string? LogFile { get; init; }
-
     /// <summary>Prints a one-line refusal to standard error; returns exit code 2 (invalid input).</summary>
     public int Refuse(string line)
     {

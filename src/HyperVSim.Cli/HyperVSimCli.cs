@@ -32,7 +32,6 @@ public static class HyperVSimCli
             logger = Logging.Create(pr.GetValue(logLevel)!, logPath, error);
             return new CliContext(output, error, logger)
             {
-                LogFile = logPath,
                 Interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
             };
         }

@@ -66,10 +66,19 @@ public sealed class LoaderMessageTests
         e.Fix.Should().Contain(suggested).And.NotContain(never);
     }
 
+    [Theory]
+    [InlineData("name: t\nhosts: [ { name: hv, memory: 64GiB } ]\nvms: [ { name: v, memory: 16 } ]\n", "write the unit, e.g. 16GiB")]
+    [InlineData("name: t\ncluster: { heartbeat: { delay: 100 } }\nhosts: [ { name: hv, memory: 64GiB } ]\n", "write the unit, e.g. 1s")]
+    [InlineData("name: t\ncluster: { heartbeat: { delay: 100Ms } }\nhosts: [ { name: hv, memory: 64GiB } ]\n", "write the unit as ms, e.g. 250ms")]
+    [InlineData("name: t\ncluster: { heartbeat: { delay: 2 } }\nhosts: [ { name: hv, memory: 64GiB } ]\n", "write the unit, e.g. 2s")]
+    [InlineData("name: t\nhosts: [ { name: hv, memory: 0 } ]\n", "write the unit, e.g. 1GiB")]
+    public void A_fix_offers_only_examples_inside_the_keys_range(string text, string fix) =>
+        Yaml.Errors(text).Should().ContainSingle().Which.Fix.Should().Be(fix);
+
     [Fact]
     public void A_fix_keeps_a_positive_number_as_written()
     {
-        Yaml.Errors("name: t\nhosts: [ { name: hv, memory: 64 } ]\n").Should().ContainSingle().Which.Fix.Should().Be("write the unit, e.g. 64GiB or 64MB");
+        Yaml.Errors("name: t\nhosts: [ { name: hv, memory: 64GiB } ]\nvms: [ { name: v, memory: 64 } ]\n").Should().ContainSingle().Which.Fix.Should().Be("write the unit, e.g. 64GiB or 64MB");
         Yaml.Errors("name: t\nhosts: [ { name: hv, memory: 64GiB } ]\nvms: [ { name: v, memory: 1GiB, cpuLoad: 40 } ]\n").Should().ContainSingle().Which.Fix.Should().StartWith("write 40% for a percentage");
     }
 

@@ -20,16 +20,17 @@ internal static class CompareCommand
         var floor = new Option<string[]>("--floor") { Description = "Absolute change ignored for a metric, e.g. blackoutSeconds=0.005 (repeatable)" };
         var junit = new Option<string?>("--junit") { Description = "Also write JUnit XML to this file" };
         var markdown = new Option<string?>("--markdown") { Description = "Also write a Markdown summary (for a pull-request comment) to this file" };
+        var onlyRegressions = new Option<bool>("--only-regressions") { Description = "Show only failing records (console and Markdown), with a count of the rest" };
         var cmd = new Command("compare", "Compare reports against baselines; exit 1 when a timing regressed past its tolerance")
         {
-            baseline, current, tolerance, metric, floor, junit, markdown,
+            baseline, current, tolerance, metric, floor, junit, markdown, onlyRegressions,
         };
         cmd.SetAction(pr => Execute(context(pr), pr.GetValue(baseline)!, pr.GetValue(current)!, pr.GetValue(tolerance)!,
-            pr.GetValue(metric) ?? [], pr.GetValue(floor) ?? [], pr.GetValue(junit), pr.GetValue(markdown)));
+            pr.GetValue(metric) ?? [], pr.GetValue(floor) ?? [], pr.GetValue(junit), pr.GetValue(markdown), pr.GetValue(onlyRegressions)));
         return cmd;
     }
 
-    private static int Execute(CliContext ctx, string baselinePath, string currentPath, string tolerance, string[] metrics, string[] floors, string? junit, string? markdown)
+    private static int Execute(CliContext ctx, string baselinePath, string currentPath, string tolerance, string[] metrics, string[] floors, string? junit, string? markdown, bool onlyRegressions)
     {
         Tolerances tol;
         try
@@ -49,6 +50,11 @@ internal static class CompareCommand
         catch (IOException ex)
         {
             return ctx.Refuse($"error: {ex.Message}");
+        }
+
+        if (pairs.Count == 0)
+        {
+            return ctx.Refuse($"error: no *.json reports in '{baselinePath}' or '{currentPath}'; there is nothing to compare. Fix: pass the folders that hold the reports (write them with 'hypervsim run S --json FILE' or 'hypervsim baseline update').");
         }
 
         var inputs = pairs.SelectMany(p => new[] { ("the baseline report", p.Baseline), ("the current report", p.Current) })
@@ -81,7 +87,7 @@ internal static class CompareCommand
         }
 
         var result = new ComparisonResult(rows, compared);
-        ComparisonText.Write(result, ctx.Out);
+        ComparisonText.Write(result, ctx.Out, onlyRegressions);
         try
         {
             using var files = new OutputSet();
@@ -92,7 +98,7 @@ internal static class CompareCommand
 
             if (markdown is not null)
             {
-                files.AddText(markdown, ComparisonText.ToMarkdown(result));
+                files.AddText(markdown, ComparisonText.ToMarkdown(result, onlyRegressions));
             }
 
             files.Commit();
@@ -111,7 +117,7 @@ internal static class CompareCommand
         foreach (string m in metrics)
         {
             var (name, value) = Tolerances.ParseAssignment(m);
-            per[name] = Tolerances.ParsePercent(value);
+            per[name] = Tolerances.ParsePercent(value, $"--metric {name}=");
         }
 
         var floorMap = new Dictionary<string, double>(Tolerances.DefaultFloors, StringComparer.Ordinal);
@@ -123,7 +129,7 @@ internal static class CompareCommand
                 : throw new FormatException($"'{f}': the floor must be a non-negative number in the metric's unit (seconds, bytes, count)");
         }
 
-        return new Tolerances { Global = Tolerances.ParsePercent(tolerance), PerMetric = per, Floors = floorMap };
+        return new Tolerances { Global = Tolerances.ParsePercent(tolerance, "--tolerance "), PerMetric = per, Floors = floorMap };
     }
 
     /// <summary>Two files, or two folders whose *.json files are paired by name (a file on one side only is a missing or new report).</summary>

@@ -32,17 +32,27 @@ public sealed record Tolerances
 
     public double FloorFor(string metric) => Floors.TryGetValue(metric, out double f) ? f : 0;
 
-    /// <summary>Parses a tolerance: "5%" or "0.05"; throws <see cref="FormatException"/> with the fix.</summary>
-    public static double ParsePercent(string text)
+    /// <summary>
+    /// Parses a tolerance: a percentage ("5%", any size) or a fraction from 0 to 1 ("0.05"), as the scenario format
+    /// reads fractions. A bare number above 1 is refused, with the percentage it probably meant: "2" is not 200%.
+    /// <paramref name="option"/> is how the value was given ("--tolerance ", "--metric totalSeconds="), for the suggestion.
+    /// Throws <see cref="FormatException"/> with the fix.
+    /// </summary>
+    public static double ParsePercent(string text, string option = "")
     {
         string t = text.Trim();
         bool percent = t.EndsWith('%');
-        if (double.TryParse(percent ? t[..^1] : t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && double.IsFinite(v))
+        if (double.TryParse(percent ? t[..^1].TrimEnd() : t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && double.IsFinite(v))
         {
+            if (!percent && v > 1)
+            {
+                throw new FormatException($"'{text}' is more than 1, and a tolerance without % is a fraction from 0 to 1 (0.02 means 2%); did you mean {option}{t}%?");
+            }
+
             return percent ? v / 100 : v;
         }
 
-        throw new FormatException($"'{text}' is not a tolerance: write a percentage such as 5% or a fraction such as 0.05");
+        throw new FormatException($"'{text}' is not a tolerance: write a percentage such as 5% or a fraction from 0 to 1 such as 0.05");
     }
 
     /// <summary>Parses NAME=VALUE (a per-metric tolerance or floor); the name must be a compared metric.</summary>

@@ -8,10 +8,20 @@ namespace HyperVSim.Reports.Comparison;
 /// <summary>Readable renderings of a comparison: a terminal table, a Markdown table for a pull request, JUnit XML for CI systems.</summary>
 public static class ComparisonText
 {
-    /// <summary>The terminal table of what moved, then a verdict line.</summary>
-    public static void Write(ComparisonResult result, TextWriter w)
+    /// <summary>
+    /// Most characters of the Markdown: GitHub refuses a pull-request comment over 65,536, so past this the table
+    /// is cut at a row boundary with a note of how many rows are not shown.
+    /// </summary>
+    public const int MaxMarkdownChars = 65_000;
+
+    /// <summary>
+    /// The terminal table of what moved (with <paramref name="onlyRegressions"/>: only what fails, and one line
+    /// counting the rest), then a verdict line.
+    /// </summary>
+    public static void Write(ComparisonResult result, TextWriter w, bool onlyRegressions = false)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(w);
         ComparisonRow[] moved = result.Moved.ToArray();
         if (moved.Length == 0)
         {
@@ -19,20 +29,35 @@ public static class ComparisonText
             return;
         }
 
-        var t = new TextTable("Verdict", "Scenario", "Record", "Metric", "Baseline", "Current", "Change", "Tolerance");
-        foreach (ComparisonRow r in moved)
+        ComparisonRow[] shown = onlyRegressions ? moved.Where(r => r.Fails).ToArray() : moved;
+        if (shown.Length > 0)
         {
-            t.Add(Word(r.Verdict), r.Scenario, $"{r.Kind} {r.Identity}", r.Metric, r.Baseline ?? "-", r.Current ?? "-", Change(r), Percent(r.Tolerance));
+            var t = new TextTable("Verdict", "Scenario", "Record", "Metric", "Baseline", "Current", "Change", "Tolerance");
+            foreach (ComparisonRow r in shown)
+            {
+                t.Add(Word(r.Verdict), r.Scenario, $"{r.Kind} {r.Identity}", r.Metric, r.Baseline ?? "-", r.Current ?? "-", Change(r), Percent(r.Tolerance));
+            }
+
+            t.WriteTo(w, string.Empty);
         }
 
-        t.WriteTo(w, string.Empty);
+        if (onlyRegressions)
+        {
+            w.WriteLine(NotShown(result));
+        }
+
         int failing = moved.Count(r => r.Fails);
         w.WriteLine(failing == 0
             ? $"OK: {result.RecordsCompared} records compared; {moved.Length} metric(s) moved within tolerance or improved."
             : $"REGRESSION: {failing} of {moved.Length} change(s) fail ({result.RecordsCompared} records compared).");
     }
 
-    public static string ToMarkdown(ComparisonResult result)
+    /// <summary>
+    /// The Markdown for a pull-request comment: a verdict heading and a table of what moved (with
+    /// <paramref name="onlyRegressions"/>: only what fails, and one line counting the rest), at most
+    /// <see cref="MaxMarkdownChars"/> characters.
+    /// </summary>
+    public static string ToMarkdown(ComparisonResult result, bool onlyRegressions = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new System.Text.StringBuilder();
@@ -45,13 +70,37 @@ public static class ComparisonText
             return md.ToString();
         }
 
-        md.Append("| Verdict | Scenario | Record | Metric | Baseline | Current | Change | Tolerance |\n| --- | --- | --- | --- | ---: | ---: | ---: | ---: |\n");
-        foreach (ComparisonRow r in moved)
+        string tail = onlyRegressions ? "\n" + NotShown(result) + "\n" : string.Empty;
+        ComparisonRow[] shown = onlyRegressions ? moved.Where(r => r.Fails).ToArray() : moved;
+        if (shown.Length > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {Word(r.Verdict)} | {MarkdownReport.Cell(r.Scenario)} | {MarkdownReport.Cell($"{r.Kind} {r.Identity}")} | {r.Metric} | {MarkdownReport.Cell(r.Baseline ?? "-")} | {MarkdownReport.Cell(r.Current ?? "-")} | {Change(r)} | {Percent(r.Tolerance)} |\n");
+            md.Append("| Verdict | Scenario | Record | Metric | Baseline | Current | Change | Tolerance |\n| --- | --- | --- | --- | ---: | ---: | ---: | ---: |\n");
         }
 
-        return md.ToString();
+        const int noteRoom = 100; // "N more rows not shown", however large N is
+        for (int i = 0; i < shown.Length; i++)
+        {
+            ComparisonRow r = shown[i];
+            string row = string.Create(CultureInfo.InvariantCulture, $"| {Word(r.Verdict)} | {MarkdownReport.Cell(r.Scenario)} | {MarkdownReport.Cell($"{r.Kind} {r.Identity}")} | {r.Metric} | {MarkdownReport.Cell(r.Baseline ?? "-")} | {MarkdownReport.Cell(r.Current ?? "-")} | {Change(r)} | {Percent(r.Tolerance)} |\n");
+            if (md.Length + row.Length + tail.Length + noteRoom > MaxMarkdownChars)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n{shown.Length - i} more rows not shown (a pull-request comment holds at most 65,536 characters).\n");
+                break;
+            }
+
+            md.Append(row);
+        }
+
+        return md.Append(tail).ToString();
+    }
+
+    /// <summary>The one line that counts the rows <c>--only-regressions</c> leaves out.</summary>
+    private static string NotShown(ComparisonResult result)
+    {
+        int within = result.Rows.Count(r => r.Verdict == Verdict.WithinTolerance);
+        int improved = result.Rows.Count(r => r.Verdict == Verdict.Improved);
+        int same = result.Rows.Count(r => r.Verdict == Verdict.Unchanged);
+        return $"Not shown (--only-regressions): {within} metric(s) within tolerance, {improved} improved, {same} unchanged.";
     }
 
     /// <summary>JUnit XML: one test suite per scenario, one test case per record, a failure for each failing change.</summary>

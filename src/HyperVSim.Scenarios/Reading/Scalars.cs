@@ -112,7 +112,7 @@ internal sealed partial class Scalars(Problems problems)
     }
 
     public long? Size(YNode node, Site site, Bound<long> bound) =>
-        Exact(node, site, QuantityKind.Size) is { } v ? InRange(node, site, Raw(node), v, bound, Units.FormatSize) : null;
+        Exact(node, site, QuantityKind.Size, v => Within(v, bound), Units.FormatSize(bound.Min)) is { } v ? InRange(node, site, Raw(node), v, bound, Units.FormatSize) : null;
 
     public SimTime? Duration(YNode node, Site site, Bound<SimTime> bound)
     {
@@ -121,7 +121,7 @@ internal sealed partial class Scalars(Problems problems)
             return InRange(node, site, "0", SimTime.Zero, bound, Units.FormatDuration);
         }
 
-        return Exact(node, site, QuantityKind.Duration) is { } v
+        return Exact(node, site, QuantityKind.Duration, v => Within(new SimTime(v), bound), Units.FormatDuration(bound.Min)) is { } v
             ? InRange(node, site, Raw(node), new SimTime(v), bound, Units.FormatDuration)
             : null;
     }
@@ -129,6 +129,10 @@ internal sealed partial class Scalars(Problems problems)
     public double? BitRate(YNode node, Site site, Bound<double> bound) => Rate(node, site, QuantityKind.BitRate, bound, Units.FormatBitRate);
 
     public double? ByteRate(YNode node, Site site, Bound<double> bound) => Rate(node, site, QuantityKind.ByteRate, bound, Units.FormatByteRate);
+
+    /// <summary>True when <paramref name="value"/> is inside <paramref name="bound"/>.</summary>
+    private static bool Within<T>(T value, Bound<T> bound)
+        where T : IComparable<T> => value.CompareTo(bound.Min) >= 0 && value.CompareTo(bound.Max) <= 0;
 
     /// <summary>A frequency in GHz: a bare number is taken as GHz (the key says so), a unit is converted.</summary>
     public double? Ghz(YNode node, Site site, Bound<double> bound)
@@ -198,7 +202,9 @@ internal sealed partial class Scalars(Problems problems)
 
         if (reading.Status != QuantityStatus.Ok)
         {
-            (string message, string fix) = QuantityMessages.Explain(reading);
+            bool Accepts(string example) =>
+                QuantityParser.Read(example, kind) is { Status: QuantityStatus.Ok } r && QuantityParser.TryDouble(r, out double v) && Within(v, bound);
+            (string message, string fix) = QuantityMessages.Explain(reading, Accepts, format(bound.Min));
             Add(node, site, message, fix);
             return null;
         }
@@ -207,7 +213,8 @@ internal sealed partial class Scalars(Problems problems)
         return InRange(node, site, text.Trim(), value, bound, format);
     }
 
-    private long? Exact(YNode node, Site site, QuantityKind kind)
+    /// <summary>An exact quantity; a fix's example is one <paramref name="accepts"/> takes, else <paramref name="minimum"/>.</summary>
+    private long? Exact(YNode node, Site site, QuantityKind kind, Func<long, bool> accepts, string minimum)
     {
         string? text = Text(node, site);
         if (text is null)
@@ -223,7 +230,9 @@ internal sealed partial class Scalars(Problems problems)
 
         if (reading.Status != QuantityStatus.Ok)
         {
-            (string message, string fix) = QuantityMessages.Explain(reading);
+            bool Accepts(string example) =>
+                QuantityParser.Read(example, kind) is { Status: QuantityStatus.Ok } r && QuantityParser.TryExact(r, out long v) && accepts(v);
+            (string message, string fix) = QuantityMessages.Explain(reading, Accepts, minimum);
             Add(node, site, message, fix);
             return null;
         }
