@@ -7,11 +7,12 @@ public sealed record ScenarioLoadOptions
     public static readonly ScenarioLoadOptions Default = new();
 
     /// <summary>For a run: also refuse what this version cannot simulate yet.</summary>
-    public static readonly ScenarioLoadOptions ForSimulation = new() { RefuseUnsimulatedEvents = true };
+    public static readonly ScenarioLoadOptions ForSimulation = new() { RefuseUnsimulated = true };
 
     /// <summary>
-    /// Report fail and repair events as errors at their line and column ("fail events are not simulated in this
-    /// version"), since the model does not simulate failures yet.
+    /// Report what the model does not simulate yet as errors at their line and column: events with no handler (fail,
+    /// repair: "fail events are not simulated in this version") and keys it does not use (storage, heartbeat,
+    /// detector switches).
     /// </summary>
-    public bool RefuseUnsimulatedEvents { get; init; }
+    public bool RefuseUnsimulated { get; init; }
 }

@@ -43,8 +43,12 @@ public static class ScenarioLoader
     }
 
     /// <summary>Loads scenario text; <paramref name="fileName"/> names it in errors.</summary>
-    public static ScenarioSpec LoadText(string text, string fileName)
+    public static ScenarioSpec LoadText(string text, string fileName) => LoadText(text, fileName, ScenarioLoadOptions.Default);
+
+    /// <summary>Loads scenario text for the use <paramref name="options"/> says; <paramref name="fileName"/> names it in errors.</summary>
+    public static ScenarioSpec LoadText(string text, string fileName, ScenarioLoadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(fileName);
         var problems = new Problems();
@@ -53,7 +57,7 @@ public static class ScenarioLoader
             text = text[1..];
         }
 
-        return TextGate.Check(text, problems) ? Load(text, fileName, problems, ScenarioLoadOptions.Default) : throw Failure(problems, fileName);
+        return TextGate.Check(text, problems) ? Load(text, fileName, problems, options) : throw Failure(problems, fileName);
     }
 
     private static ScenarioSpec Load(string text, string fileName, Problems problems, ScenarioLoadOptions options)

@@ -98,7 +98,7 @@ internal static class EventRules
     private static void Fault(ValidationContext c, Origin origin, FaultEventSpec f, Dictionary<string, string?> location)
     {
         string action = f.Repair ? "repair" : "fail";
-        if (c.Options.RefuseUnsimulatedEvents && !Model.Scripting.ScenarioEventHandlers.Handles(f))
+        if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(f))
         {
             c.Add(origin.Of(action), $"{action} events (host, NIC and storage failures) are not simulated in this version", "remove the event for now");
         }

@@ -15,5 +15,6 @@ internal static class ScenarioValidator
         VersionRules.Check(context);
         DiskRules.Check(context);
         EventRules.Check(context);
+        SimulationRules.Check(context);
     }
 }
