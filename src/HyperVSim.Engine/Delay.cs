@@ -25,6 +25,34 @@ internal sealed class Delay : Event
 
     internal void Start(SimTime due) => ScheduleAt(due, null);
 
+    /// <summary>
+    /// Cancels the delay when it is scheduled and nothing listens to it any more (its process was killed), so it
+    /// neither fires nor holds the clock; the simulation recycles it when it drops the queue entry
+    /// (<see cref="Recycle"/>). Returns false, leaving it be, otherwise.
+    /// </summary>
+    internal bool TryWithdraw()
+    {
+        if (State != EventState.Triggered || HasListeners)
+        {
+            return false;
+        }
+
+        OwnerWaits = false;
+        State = EventState.Cancelled;
+        Simulation.NoteCancelled();
+        return true;
+    }
+
+    /// <summary>Makes a withdrawn delay usable again: pending, and back in the pool unless a process owns it.</summary>
+    internal void Recycle()
+    {
+        ResetForReuse();
+        if (Owner is null)
+        {
+            Simulation.ReturnDelay(this);
+        }
+    }
+
     internal override void Fire()
     {
         Process? owner = null;
@@ -38,22 +66,13 @@ internal sealed class Delay : Event
         {
             // The common case: its process waits and nothing else listens. Recycle first, then resume: the
             // process usually asks for its next delay at once and gets this one back, still in cache.
-            ResetForReuse();
-            if (Owner is null)
-            {
-                Simulation.ReturnDelay(this);
-            }
-
+            Recycle();
             owner?.Resume(this);
             waiter?.Resume(this);
             return;
         }
 
         FireWith(owner);
-        ResetForReuse();
-        if (Owner is null)
-        {
-            Simulation.ReturnDelay(this);
-        }
+        Recycle();
     }
 }

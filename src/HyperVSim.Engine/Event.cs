@@ -6,6 +6,7 @@ namespace HyperVSim.Engine;
 /// Something that happens at one simulated instant. Pending until triggered with <see cref="Succeed"/> or
 /// <see cref="Fail"/>; the simulation then processes it, resuming the process waiting on it and running its
 /// callbacks. Triggering twice throws and names the event. A failed event that nobody waits on stops the run.
+/// A process waiting on an event that fails fails too, unless it yielded <see cref="Tolerated"/>.
 /// </summary>
 public class Event
 {
@@ -14,6 +15,9 @@ public class Event
     private Process? _waiter;
     private List<Process>? _moreWaiters;
     private List<Action<Event>>? _callbacks;
+
+    /// <summary>True when the failure is deliberate (a killed process): it stops nothing when nobody handles it.</summary>
+    private bool _quiet;
 
     public Event(Simulation simulation, string name)
     {
@@ -61,6 +65,19 @@ public class Event
         return this;
     }
 
+    /// <summary>
+    /// Returns this event, marking the running process's wait on it as one that reads a failure itself: write
+    /// <c>yield return e.Tolerated();</c> and then check <see cref="Ok"/> and <see cref="Error"/>. Without it, a
+    /// process whose awaited event fails ends as failed with an <see cref="UnhandledFailureException"/>. The mark
+    /// covers only the next wait of the process that calls it, and only on this event. Throws outside a step.
+    /// </summary>
+    public Event Tolerated()
+    {
+        Process process = Simulation.ActiveProcess ?? throw NoProcessToTolerate();
+        process.Tolerate(this);
+        return this;
+    }
+
     /// <summary>Runs <paramref name="callback"/> when the event is processed. Not allowed once processed.</summary>
     public void AddCallback(Action<Event> callback)
     {
@@ -71,6 +88,20 @@ public class Event
         }
 
         (_callbacks ??= new List<Action<Event>>(2)).Add(callback);
+    }
+
+    /// <summary>Withdraws a callback added before (conditions, once decided); nothing when it is not there.</summary>
+    internal void RemoveCallback(Action<Event> callback) => _callbacks?.Remove(callback);
+
+    /// <summary>True when a process waits on the event or a callback listens to it.</summary>
+    private protected bool HasListeners =>
+        _waiter is not null || _moreWaiters is { Count: > 0 } || _callbacks is { Count: > 0 };
+
+    /// <summary>Fails the event as <see cref="Fail"/> does, but as a deliberate outcome: unhandled, it stops nothing.</summary>
+    private protected void FailQuietly(Exception error, EventPriority priority)
+    {
+        Fail(error, priority);
+        _quiet = true;
     }
 
     internal void AddWaiter(Process process)
@@ -120,18 +151,26 @@ public class Event
         _waiter = null;
         _moreWaiters = null;
         _callbacks = null;
-        if (_error is not null && first is null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
+        if (_error is not null && !_quiet && first is null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
         {
             ThrowUnhandled(_error);
         }
 
-        first?.Resume(this);
-        waiter?.Resume(this);
+        if (first is not null)
+        {
+            Wake(first);
+        }
+
+        if (waiter is not null)
+        {
+            Wake(waiter);
+        }
+
         if (more is not null)
         {
             foreach (Process p in more)
             {
-                p.Resume(this);
+                Wake(p);
             }
         }
 
@@ -141,6 +180,19 @@ public class Event
             {
                 cb(this);
             }
+        }
+    }
+
+    /// <summary>Resumes a waiting process with this event's outcome.</summary>
+    private void Wake(Process process)
+    {
+        if (_error is null)
+        {
+            process.Resume(this);
+        }
+        else
+        {
+            process.ResumeAfterFailure(this);
         }
     }
 
@@ -162,6 +214,10 @@ public class Event
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private SimulationException NoProcessToTolerate() =>
+        new($"event '{Name}': Tolerated() marks the wait of the running process; call it in a step, as 'yield return e.Tolerated()'");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowUnhandled(Exception error) =>
         throw new SimulationException($"event '{Name}' failed at {Simulation.Now} and nothing handled it: {error.Message}", error);
 
@@ -173,7 +229,7 @@ public class Event
         _waiter = null;
         _moreWaiters = null;
         _callbacks = null;
-        State = EventState.Pending;
+        State = EventState.Pending; // never failed, so never quiet: a pooled delay cannot be failed
     }
 
     private void EnsurePending(string verb)

@@ -4,14 +4,28 @@ namespace HyperVSim.Engine;
 
 /// <summary>
 /// A sequence of steps that waits on events: an iterator that yields the event to wait for, and reads its
-/// outcome after the <c>yield</c>. The process is itself an event that succeeds when the iterator ends, and
-/// fails (stopping the run, unless something waits on it) when a step throws.
+/// outcome after the <c>yield</c>. The process is itself an event that succeeds when the iterator ends. It
+/// fails (stopping the run, unless something waits on it) when a step throws, when an event it waits on fails
+/// and the wait did not tolerate that (<see cref="Event.Tolerated"/>), and when it is killed (<see cref="Kill"/>;
+/// that failure alone stops nothing when nobody waits). Whenever it ends early, its iterator is disposed, so
+/// its pending <c>finally</c> and <c>using</c> blocks run.
 /// </summary>
 public sealed class Process : Event
 {
     private IEnumerator<Event>? _steps;
     private Event? _target;
     private readonly Delay _ownDelay;
+
+    /// <summary>The event whose failure the current wait reads itself (<see cref="Event.Tolerated"/>), if any.</summary>
+    private Event? _tolerated;
+
+    /// <summary>
+    /// Set by a <see cref="Kill"/> that could not end the process at once, or that is ending it now: the cause,
+    /// or <see cref="NoCause"/> for a null one (one field, so the check after each step reads just this).
+    /// </summary>
+    private object? _kill;
+
+    private static readonly object NoCause = new();
 
     internal Process(Simulation simulation, string name)
         : base(simulation, name)
@@ -69,6 +83,37 @@ public sealed class Process : Event
         wake.Succeed(cause, EventPriority.Urgent);
     }
 
+    /// <summary>
+    /// Ends the process now, as failed with a <see cref="ProcessKilledException"/> carrying <paramref name="cause"/>:
+    /// it stops waiting on its target (a <see cref="Simulation.Delay"/> it waited on is withdrawn, so it neither
+    /// fires nor holds the clock), its iterator is disposed so that its pending <c>finally</c> and <c>using</c>
+    /// blocks run, and it never resumes. Whatever waits on the process sees the failure; when nothing does, the
+    /// kill stops nothing (it was deliberate). Killed from inside its own step, the process ends when that step
+    /// yields or ends, instead of waiting on what it yielded (unless the step throws: it then fails with that).
+    /// Returns false, doing nothing, when the process has already ended or is already being killed.
+    /// </summary>
+    public bool Kill(object? cause = null)
+    {
+        if (!IsAlive || _kill is not null)
+        {
+            return false;
+        }
+
+        _kill = cause ?? NoCause;
+        if (ReferenceEquals(Simulation.ActiveProcess, this))
+        {
+            // Its own step (or a finally block run while it ends): the iterator is running and cannot be
+            // disposed now; Resume ends the process when the step yields.
+            return true;
+        }
+
+        Event? target = Target;
+        Detach();
+        (target as Delay)?.TryWithdraw();
+        EndKilled();
+        return true;
+    }
+
     /// <summary>Clears the interrupt flag and returns its cause.</summary>
     public object? TakeInterrupt()
     {
@@ -93,16 +138,20 @@ public sealed class Process : Event
             Detach();
             Interrupted = true;
             InterruptCause = trigger.Value;
+            _tolerated = null;
         }
         else if (_target is not null && !ReferenceEquals(trigger, _target))
         {
             // A stale wake-up (the process moved on): ignore.
             return;
         }
-        else if (Interrupted)
+        else
         {
-            Interrupted = false;
-            InterruptCause = null;
+            if (Interrupted)
+            {
+                Interrupted = false;
+                InterruptCause = null;
+            }
         }
 
         _target = null;
@@ -118,7 +167,7 @@ public sealed class Process : Event
             }
             catch (Exception ex) when (ex is not SimulationException)
             {
-                FailStep(steps, ex);
+                FailStep(ex);
                 return;
             }
             finally
@@ -132,6 +181,14 @@ public sealed class Process : Event
                 {
                     sim.ActiveProcess = previous;
                 }
+            }
+
+            if (_kill is not null)
+            {
+                // Killed by its own step: end now rather than wait on what it yielded.
+                (more ? steps.Current as Delay : null)?.TryWithdraw();
+                EndKilled();
+                return;
             }
 
             if (!more)
@@ -155,9 +212,53 @@ public sealed class Process : Event
                 return;
             }
 
-            // Throws unless the event was already processed, in which case its outcome is there to read: go on.
+            // Throws unless the event was already processed, in which case its outcome is there to read: go on,
+            // unless it failed and the wait does not tolerate that.
             CheckProcessed(next);
+            if (next!.Error is not null && !TakeTolerance(next))
+            {
+                FailWait(next);
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// Resumes the process after <paramref name="failed"/>, which it waited on, failed: goes on when the wait
+    /// tolerated that, and ends the process as failed otherwise. Events call this instead of <see cref="Resume"/>
+    /// when they failed, so that the common path, a success, checks nothing.
+    /// </summary>
+    internal void ResumeAfterFailure(Event failed)
+    {
+        if (State != EventState.Pending || _steps is null || (_target is not null && !ReferenceEquals(failed, _target)))
+        {
+            return;
+        }
+
+        if (TakeTolerance(failed))
+        {
+            Resume(failed);
+            return;
+        }
+
+        _target = null;
+        Interrupted = false;
+        InterruptCause = null;
+        FailWait(failed);
+    }
+
+    /// <summary>Marks the wait on <paramref name="e"/>, which the running step is about to yield, as tolerating its failure.</summary>
+    internal void Tolerate(Event e) => _tolerated = e;
+
+    /// <summary>
+    /// Whether the wait on <paramref name="failed"/> tolerated its failure; uses the mark up. (A mark on an event
+    /// that succeeded stays, harmlessly: that event never fails later.)
+    /// </summary>
+    private bool TakeTolerance(Event failed)
+    {
+        bool tolerated = ReferenceEquals(failed, _tolerated);
+        _tolerated = null;
+        return tolerated;
     }
 
     /// <summary>Stops waiting on the current target, if any.</summary>
@@ -179,10 +280,69 @@ public sealed class Process : Event
     // of Resume small (no string-building locals to clear on every call).
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void FailStep(IEnumerator<Event> steps, Exception ex)
+    private void FailStep(Exception ex) =>
+        End(new SimulationException($"process '{Name}' failed at {Simulation.Now}: {ex.Message}", ex), quiet: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void FailWait(Event failed) =>
+        End(new UnhandledFailureException(Name, failed.Name, Simulation.Now, failed.Error!), quiet: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EndKilled()
     {
-        steps.Dispose();
-        Fail(new SimulationException($"process '{Name}' failed at {Simulation.Now}: {ex.Message}", ex), EventPriority.Urgent);
+        object? cause = ReferenceEquals(_kill, NoCause) ? null : _kill;
+        End(new ProcessKilledException(Name, cause, Simulation.Now), quiet: true);
+    }
+
+    /// <summary>
+    /// Ends the process as failed with <paramref name="error"/>: disposes its iterator (running its pending
+    /// finally blocks, as the active process) and fails its event. A finally block that throws replaces the
+    /// error by one that names it, and that one is never quiet.
+    /// </summary>
+    private void End(Exception error, bool quiet)
+    {
+        IEnumerator<Event>? steps = _steps;
+        _steps = null;
+        _target = null;
+        _tolerated = null;
+
+        // Its own delay, left scheduled with nobody listening (say in a decided AnyOf), would only hold the clock.
+        _ownDelay.TryWithdraw();
+        Exception? late = null;
+        if (steps is not null)
+        {
+            Simulation sim = Simulation;
+            Process? previous = sim.ActiveProcess;
+            sim.ActiveProcess = this;
+            try
+            {
+                steps.Dispose();
+            }
+            catch (Exception ex)
+            {
+                late = ex;
+            }
+            finally
+            {
+                sim.ActiveProcess = previous;
+            }
+        }
+
+        if (late is not null)
+        {
+            error = new SimulationException(
+                $"process '{Name}' failed at {Simulation.Now} in a finally block while ending ({error.Message}): {late.Message}", late);
+            quiet = false;
+        }
+
+        if (quiet)
+        {
+            FailQuietly(error, EventPriority.Urgent);
+        }
+        else
+        {
+            Fail(error, EventPriority.Urgent);
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

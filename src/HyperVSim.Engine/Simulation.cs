@@ -108,7 +108,7 @@ public sealed class Simulation
             Event e = _queue.Dequeue(out long time);
             if (e.State == EventState.Cancelled)
             {
-                _cancelledPending--;
+                DropCancelled(e);
                 continue;
             }
 
@@ -182,6 +182,16 @@ public sealed class Simulation
 
     internal void ReturnDelay(Delay d) => _delayPool.Push(d);
 
+    /// <summary>Delays waiting in the pool (for tests).</summary>
+    internal int PooledDelays => _delayPool.Count;
+
+    /// <summary>Forgets a cancelled entry just taken off the queue; a withdrawn delay becomes usable again.</summary>
+    private void DropCancelled(Event e)
+    {
+        _cancelledPending--;
+        (e as Delay)?.Recycle();
+    }
+
     // Builds the message out of Step, so that Step's frame stays small.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowRunaway(Event last) =>
@@ -201,7 +211,7 @@ public sealed class Simulation
             }
 
             _queue.Dequeue(out _);
-            _cancelledPending--;
+            DropCancelled(head);
         }
 
         return false;

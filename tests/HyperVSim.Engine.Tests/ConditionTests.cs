@@ -94,6 +94,55 @@ public sealed class ConditionTests
     }
 
     [Fact]
+    public void Once_decided_a_condition_stops_listening_so_a_later_failure_nobody_handles_stops_the_run()
+    {
+        Timeout patience = _sim.Timeout(S(2), name: "patience");
+        Event reply = _sim.Event("reply");
+        Condition any = _sim.AnyOf([reply, patience], "reply-or-patience");
+        any.AddCallback(_ => { });
+        _sim.Call(S(4), () => reply.Fail(new IOException("connection reset")));
+
+        Action run = () => _sim.Run();
+
+        run.Should().Throw<SimulationException>().WithMessage("*'reply'*4s*nothing handled it*connection reset*");
+        any.Ok.Should().BeTrue("the condition was decided by the timeout, before the failure");
+    }
+
+    [Fact]
+    public void A_later_failure_that_something_else_handles_is_fine()
+    {
+        Timeout patience = _sim.Timeout(S(2), name: "patience");
+        Event reply = _sim.Event("reply");
+        Condition any = _sim.AnyOf([reply, patience]);
+        any.AddCallback(_ => { });
+        Exception? seen = null;
+        reply.AddCallback(e => seen = e.Error);
+        _sim.Call(S(4), () => reply.Fail(new IOException("connection reset")));
+
+        _sim.Run();
+
+        seen.Should().BeOfType<IOException>();
+        any.Ok.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_condition_decided_by_an_already_processed_event_does_not_listen_to_the_others()
+    {
+        Event done = _sim.Event("done");
+        done.Succeed();
+        _sim.Run();
+        Event later = _sim.Event("later");
+
+        Condition any = _sim.AnyOf([done, later]);
+        _sim.Run();
+        later.Fail(new InvalidOperationException("unrelated"));
+        Action run = () => _sim.Run();
+
+        any.Ok.Should().BeTrue();
+        run.Should().Throw<SimulationException>().WithMessage("*'later'*nothing handled it*");
+    }
+
+    [Fact]
     public void Events_already_processed_count_at_once()
     {
         Event done = _sim.Event("done");

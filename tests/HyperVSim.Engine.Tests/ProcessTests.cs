@@ -154,7 +154,7 @@ public sealed class ProcessTests
     }
 
     [Fact]
-    public void A_process_waiting_on_a_failed_process_handles_its_failure()
+    public void A_process_waiting_on_a_failed_process_with_a_tolerated_wait_handles_its_failure()
     {
         Process child = _sim.Process(Failing(), "child");
         _sim.Process(Parent(), "parent");
@@ -173,13 +173,13 @@ public sealed class ProcessTests
 
         IEnumerable<Event> Parent()
         {
-            yield return child;
+            yield return child.Tolerated();
             _log.Add("child failed: " + child.Error!.InnerException!.Message);
         }
     }
 
     [Fact]
-    public void Reading_the_value_of_a_failed_event_inside_a_process_stops_the_run()
+    public void Reading_the_value_of_a_tolerated_failed_event_inside_a_process_stops_the_run()
     {
         Event e = _sim.Event("fetch");
         _sim.Process(Steps(), "reader");
@@ -191,7 +191,7 @@ public sealed class ProcessTests
 
         IEnumerable<Event> Steps()
         {
-            yield return e;
+            yield return e.Tolerated();
             _ = e.Value;
         }
     }
