@@ -12,7 +12,7 @@ namespace HyperVSim.Model.Migration;
 /// for a simultaneous-migration slot on both hosts (admission), then runs its <see cref="IMigrationStrategy"/>
 /// (pre-copy by default: docs/model.md §Live migration) and keeps the record. Everything it holds — the VM, the
 /// planned and reserved memory, the slots, the transport session — is a lease released when it ends, however it
-/// ends: completed, failed, or aborted from outside with a cause.
+/// ends: completed, failed, or aborted from outside with a cause (<see cref="Abort"/>).
 /// </summary>
 public sealed class LiveMigration : IMigrationContext, IActivity
 {
@@ -132,6 +132,34 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
         Finish(MigrationState.Failed, reason, null);
         _service.Admission.Withdraw(this);
+    }
+
+    /// <summary>
+    /// Ends the migration now, from outside (a fault, a component), with <paramref name="cause"/>: its process is killed,
+    /// so its <c>finally</c> block closes the transport session (cancelling the flows in flight) and releases every
+    /// lease (slots, planned and reserved memory, the VM); a queued request leaves the queue; a VM paused for the
+    /// blackout resumes on its source, where it still is. The record says <c>failed</c>, "aborted: cause", with the
+    /// phases and bytes so far. Returns false when the migration had already ended.
+    /// </summary>
+    public bool Abort(string cause)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(cause);
+        if (Record is not null)
+        {
+            return false;
+        }
+
+        _process?.Kill(cause);
+        _service.Admission.Withdraw(this);
+        _session?.Close();
+        _leases.Dispose();
+        if (Vm.State == VmState.Paused && ReferenceEquals(Vm.Host, Source))
+        {
+            Vm.Resume();
+        }
+
+        Finish(MigrationState.Aborted, $"aborted: {cause}", null);
+        return true;
     }
 
     /// <summary>Called by admission when it gives the migration its slots on both hosts; disposing the lease frees them.</summary>
@@ -286,13 +314,13 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         string? limitedBy = _limits.Where(kv => kv.Value > 0)
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).FirstOrDefault();
-        ITransferSession? session = outcome?.Session;
+        ITransferSession? session = outcome?.Session ?? _session;
         Record = Snapshot(state == MigrationState.Completed ? "completed" : "failed", reason, queued) with
         {
             CompletedAt = Now.Seconds,
             BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
-            Rounds = outcome?.Rounds ?? 0,
-            BytesOnWire = outcome?.BytesOnWire ?? 0,
+            Rounds = outcome?.Rounds ?? _phases.Count(p => p.Kind == "pass"),
+            BytesOnWire = outcome?.BytesOnWire ?? _phases.Sum(p => p.BytesOnWire),
             CpuSeconds = session?.CpuSeconds ?? 0,
             Network = session?.Network,
             Nics = session?.Nics ?? [],
