@@ -1,3 +1,4 @@
+using HyperVSim.Model.Results;
 using HyperVSim.Model.Transports;
 
 namespace HyperVSim.Reports;
@@ -5,6 +6,25 @@ namespace HyperVSim.Reports;
 /// <summary>The report's names for the model's enums, in one place (docs/report-format.md).</summary>
 public static class WireNames
 {
+    /// <summary><c>completed</c>, <c>failed</c> or <c>cancelled</c>.</summary>
+    public static string Of(MigrationResult result) => result switch
+    {
+        MigrationResult.Completed => "completed",
+        MigrationResult.Failed => "failed",
+        MigrationResult.Cancelled => "cancelled",
+        _ => throw new ArgumentOutOfRangeException(nameof(result), result, "no wire name"),
+    };
+
+    /// <summary><c>setup</c>, <c>pass</c>, <c>blackout</c> or <c>switchover</c>.</summary>
+    public static string Of(PhaseKind kind) => kind switch
+    {
+        PhaseKind.Setup => "setup",
+        PhaseKind.Pass => "pass",
+        PhaseKind.Blackout => "blackout",
+        PhaseKind.Switchover => "switchover",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wire name"),
+    };
+
     /// <summary><c>plain</c>, <c>compressed</c> or <c>fellBack</c>.</summary>
     public static string Of(PayloadEncoding encoding) => encoding switch
     {

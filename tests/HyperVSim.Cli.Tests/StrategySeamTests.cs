@@ -94,7 +94,7 @@ public sealed class StrategySeamTests
             ctx.Waiting("the whole memory");
             ITransfer all = session.Send(ctx.Vm.Spec.MemoryBytes);
             yield return all.Done;
-            ctx.AddPhase(new PhaseRecord("blackout", null, start.Seconds, ctx.Now.Seconds, ctx.Vm.Spec.MemoryBytes, all.BytesOnWire, 0, ctx.Account(all)) { Encoding = all.Encoding });
+            ctx.AddPhase(new PhaseRecord(PhaseKind.Blackout, null, start.Seconds, ctx.Now.Seconds, ctx.Vm.Spec.MemoryBytes, all.BytesOnWire, 0, ctx.Account(all)) { Encoding = all.Encoding });
             ctx.SwitchToTarget();
             ctx.ResumeVm();
             session.Close();

@@ -43,7 +43,7 @@ public sealed class AbortTests
         var (r, cluster, m) = RunAborting(spec, 3, "hv2/lm1 failed");
 
         MigrationRecord record = r.Migrations.Single();
-        record.Result.Should().Be("failed");
+        record.Result.Should().Be(MigrationResult.Failed);
         record.Reason.Should().Be("aborted: hv2/lm1 failed");
         record.CompletedAt.Should().Be(3);
         m.State.Should().Be(MigrationState.Aborted);
@@ -69,7 +69,7 @@ public sealed class AbortTests
         var (r, cluster, _) = RunAborting(spec, blackoutStart + 0.01, "target lost");
 
         r.Migrations.Single().Reason.Should().Be("aborted: target lost");
-        r.Migrations.Single().Phases.Select(p => p.Kind).Should().Equal("setup", "pass");
+        r.Migrations.Single().Phases.Select(p => p.Kind).Should().Equal(PhaseKind.Setup, PhaseKind.Pass);
         cluster.VmNamed("a").Host!.Name.Should().Be("hv1");
         cluster.VmNamed("a").State.Should().Be(VmState.Running);
         r.Vms.Single().DowntimeSeconds.Should().BeApproximately(0.01, 1e-6);
@@ -84,7 +84,7 @@ public sealed class AbortTests
 
         var (r, cluster, b) = RunAborting(spec, 1, "operator cancelled", which: 1);
 
-        r.Migrations[0].Result.Should().Be("completed");
+        r.Migrations[0].Result.Should().Be(MigrationResult.Completed);
         r.Migrations[0].TotalSeconds!.Value.Should().BeApproximately(M / Link, 1e-6);
         r.Migrations[1].Reason.Should().Be("aborted: operator cancelled");
         r.Migrations[1].StartedAt.Should().BeNull();
@@ -102,6 +102,6 @@ public sealed class AbortTests
             c.Simulation.Call(SimTime.FromSeconds(100), () => m = c.Component<MigrationService>().Migrations[0], "late"));
 
         m!.Abort("too late").Should().BeFalse();
-        r.Migrations.Single().Result.Should().Be("completed");
+        r.Migrations.Single().Result.Should().Be(MigrationResult.Completed);
     }
 }

@@ -28,8 +28,8 @@ public sealed class CompressionFallbackTests
 
         MigrationRecord a = r.Migrations.Single(m => m.Vm == "a");
         MigrationRecord busy = r.Migrations.Single(m => m.Vm == "busy");
-        a.Result.Should().Be("completed");
-        PhaseRecord pass = a.Phases.Single(p => p.Kind == "pass");
+        a.Result.Should().Be(MigrationResult.Completed);
+        PhaseRecord pass = a.Phases.Single(p => p.Kind == PhaseKind.Pass);
         pass.Encoding.Should().Be(PayloadEncoding.FellBack);
         pass.FellBackAt.Should().BeApproximately(busy.CompletedAt!.Value, 1e-9, "hv2's spare CPU vanishes when busy resumes there");
         long plainBytes = (2 * pass.BytesOnWire) - M;
@@ -46,8 +46,8 @@ public sealed class CompressionFallbackTests
 
         MigrationRecord a = ClusterSimulation.Run(spec).Migrations.Single(m => m.Vm == "a");
 
-        a.Phases.Single(p => p.Kind == "pass").Encoding.Should().Be(PayloadEncoding.Compressed);
-        a.Phases.Single(p => p.Kind == "pass").FellBackAt.Should().BeNull();
+        a.Phases.Single(p => p.Kind == PhaseKind.Pass).Encoding.Should().Be(PayloadEncoding.Compressed);
+        a.Phases.Single(p => p.Kind == PhaseKind.Pass).FellBackAt.Should().BeNull();
         a.BytesOnWire.Should().Be(M / 2);
     }
 
@@ -63,7 +63,7 @@ public sealed class CompressionFallbackTests
         MigrationRecord m = ClusterSimulation.Run(Scenario(NoFixedCosts("compression"), [Host("hv1"), Host("hv2")], [vm], Migrate("z", "hv2"))).Migrations[0];
 
         double scan = 16 * new CpuSpec().ZeroScanBytesPerSecondPerCore;
-        m.Phases.Single(p => p.Kind == "pass").Seconds.Should().BeApproximately(memory / scan, 1e-6);
+        m.Phases.Single(p => p.Kind == PhaseKind.Pass).Seconds.Should().BeApproximately(memory / scan, 1e-6);
         m.LimitedBy.Should().Be("compressionCpu");
     }
 

@@ -12,7 +12,7 @@ public sealed class DeterminismTests
     private static readonly LiveMigrationSpec Jittered = NoFixedCosts() with { SetupTime = SimTime.FromSeconds(2), SetupJitter = 0.5 };
 
     private static double SetupOf(SimulationResult r, string vm) =>
-        r.Migrations.Single(m => m.Vm == vm).Phases.Single(p => p.Kind == "setup").Seconds;
+        r.Migrations.Single(m => m.Vm == vm).Phases.Single(p => p.Kind == PhaseKind.Setup).Seconds;
 
     [Fact]
     public void Adding_a_vm_does_not_change_another_vms_draws()

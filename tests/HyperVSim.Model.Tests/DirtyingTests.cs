@@ -50,6 +50,6 @@ public sealed class DirtyingTests
         MigrationRecord throttled = ClusterSimulation.Run(Scenario(NoFixedCosts() with { Convergence = "autoConverge" }, [Host("hv1"), Host("hv2")], [Vm("a", "hv1", 8 * GiB, dirty)], Migrate("a", "hv2"))).Migrations.Single();
 
         throttled.BlackoutSeconds.Should().BeLessThan(plain.BlackoutSeconds);
-        throttled.Phases.Where(p => p.Kind == "pass").Select(p => p.GuestThrottle).Should().StartWith([0.0, 0.2, 0.3]);
+        throttled.Phases.Where(p => p.Kind == PhaseKind.Pass).Select(p => p.GuestThrottle).Should().StartWith([0.0, 0.2, 0.3]);
     }
 }

@@ -81,7 +81,7 @@ public sealed class DrainPausedNodeTests
 
         MigrationRecord m = ClusterSimulation.Run(spec).Migrations.Single();
 
-        m.Result.Should().Be("failed");
+        m.Result.Should().Be(MigrationResult.Failed);
         m.Reason.Should().Contain("hv2 is paused");
     }
 

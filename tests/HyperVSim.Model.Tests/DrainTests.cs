@@ -77,10 +77,10 @@ public sealed class DrainTests
         var r = ClusterSimulation.Run(Scenario(NoFixedCosts(), hosts, vms, new DrainEventSpec(SimTime.Zero, "hv1")));
 
         MigrationRecord big = r.Migrations.Single(m => m.Vm == "big");
-        big.Result.Should().Be("failed");
+        big.Result.Should().Be(MigrationResult.Failed);
         big.To.Should().BeNull();
         big.Reason.Should().Contain("no node can take big").And.Contain("hv2 has 38 GiB free");
-        r.Migrations.Single(m => m.Vm == "small").Result.Should().Be("completed");
+        r.Migrations.Single(m => m.Vm == "small").Result.Should().Be(MigrationResult.Completed);
         r.Drains[0].Failed.Should().Be(1);
     }
 }

@@ -18,7 +18,7 @@ public sealed class MoveRulesTests
     public void From_2012_to_2012R2_is_allowed_and_uses_tcpip()
     {
         MigrationRecord m = MoveOne(Host("hv1", version: HyperVVersion.V2012), Host("hv2"), lm: NoFixedCosts("compression"));
-        m.Result.Should().Be("completed");
+        m.Result.Should().Be(MigrationResult.Completed);
         m.Option.Should().Be("tcpip", "a 2012 source offers only TCP/IP");
     }
 
@@ -26,7 +26,7 @@ public sealed class MoveRulesTests
     public void From_2012R2_back_to_2012_is_refused()
     {
         MigrationRecord m = MoveOne(Host("hv1"), Host("hv2", version: HyperVVersion.V2012));
-        m.Result.Should().Be("failed");
+        m.Result.Should().Be(MigrationResult.Failed);
         m.Reason.Should().Contain("older version");
     }
 
@@ -34,7 +34,7 @@ public sealed class MoveRulesTests
     public void Different_cpu_vendors_are_refused()
     {
         MigrationRecord m = MoveOne(Host("hv1"), Host("hv2", vendor: "amd"));
-        m.Result.Should().Be("failed");
+        m.Result.Should().Be(MigrationResult.Failed);
         m.Reason.Should().Contain("CPU vendors");
     }
 
@@ -42,7 +42,7 @@ public sealed class MoveRulesTests
     public void A_target_without_a_virtual_switch_of_the_same_name_is_refused()
     {
         MigrationRecord m = MoveOne(Host("hv1"), Host("hv2") with { VirtualSwitches = ["lm", "Production"] });
-        m.Result.Should().Be("failed");
+        m.Result.Should().Be(MigrationResult.Failed);
         m.Reason.Should().Contain("no virtual switch named 'prod'");
     }
 
@@ -50,7 +50,7 @@ public sealed class MoveRulesTests
     public void A_target_without_room_is_refused_with_the_numbers()
     {
         MigrationRecord m = MoveOne(Host("hv1"), Host("hv2", memory: 4 * GiB));
-        m.Result.Should().Be("failed");
+        m.Result.Should().Be(MigrationResult.Failed);
         m.Reason.Should().Be("hv2 has not enough memory: the VM needs 4 GiB, 2 GiB is free");
     }
 
@@ -80,6 +80,6 @@ public sealed class TargetMemoryTests
             [off, TestScenarios.Vm("a", "hv1", 16 * TestScenarios.GiB)], TestScenarios.Migrate("a", "hv2"));
 
         // 20 GiB − 2 GiB reserve = 18 GiB; the parked VM is off, so the 16 GiB VM fits.
-        ClusterSimulation.Run(spec).Migrations.Single().Result.Should().Be("completed");
+        ClusterSimulation.Run(spec).Migrations.Single().Result.Should().Be(MigrationResult.Completed);
     }
 }

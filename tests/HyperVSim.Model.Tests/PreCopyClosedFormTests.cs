@@ -33,11 +33,11 @@ public sealed class PreCopyClosedFormTests
         // Stop rule: the first n with M·λ^n / R ≤ 0.3 s. M·λ^n ≤ 375 MB ⇔ λ^n ≤ 0.04366 ⇔ n ≥ 2.75 ⇒ n = 3.
         int expectedPasses = (int)Math.Ceiling(Math.Log(0.3 * R / M) / Math.Log(Lambda));
         expectedPasses.Should().Be(3);
-        m.Result.Should().Be("completed");
+        m.Result.Should().Be(MigrationResult.Completed);
         m.Rounds.Should().Be(expectedPasses);
         m.StopReason.Should().Be("blackoutTarget");
 
-        PhaseRecord[] passes = m.Phases.Where(p => p.Kind == "pass").ToArray();
+        PhaseRecord[] passes = m.Phases.Where(p => p.Kind == PhaseKind.Pass).ToArray();
         for (int i = 0; i < passes.Length; i++)
         {
             double expected = M * Math.Pow(Lambda, i);
@@ -46,7 +46,7 @@ public sealed class PreCopyClosedFormTests
         }
 
         double blackoutBytes = M * Math.Pow(Lambda, expectedPasses);
-        m.Phases.Single(p => p.Kind == "blackout").Bytes.Should().BeCloseTo((long)blackoutBytes, (ulong)(blackoutBytes * 0.001));
+        m.Phases.Single(p => p.Kind == PhaseKind.Blackout).Bytes.Should().BeCloseTo((long)blackoutBytes, (ulong)(blackoutBytes * 0.001));
         m.BlackoutSeconds.Should().BeApproximately(blackoutBytes / R, blackoutBytes / R * 0.001);
 
         double total = M * (1 - Math.Pow(Lambda, expectedPasses + 1)) / (1 - Lambda);
@@ -62,7 +62,7 @@ public sealed class PreCopyClosedFormTests
         m.Rounds.Should().Be(5, "2012 R2 makes at most 5 memory-copy passes");
         m.StopReason.Should().Be("maxPasses");
         double blackout = M * Math.Pow(Lambda, 5);
-        m.Phases.Single(p => p.Kind == "blackout").Bytes.Should().BeCloseTo((long)blackout, (ulong)(blackout * 0.001));
+        m.Phases.Single(p => p.Kind == PhaseKind.Blackout).Bytes.Should().BeCloseTo((long)blackout, (ulong)(blackout * 0.001));
         double total = M * (1 - Math.Pow(Lambda, 6)) / (1 - Lambda);
         m.BytesOnWire.Should().BeCloseTo((long)total, (ulong)(total * 0.001));
     }
@@ -72,13 +72,13 @@ public sealed class PreCopyClosedFormTests
     {
         MigrationRecord m = RunOne(NoFixedCosts(), new DirtyingSpec { Model = "constant", BytesPerSecond = 2 * R });
 
-        m.Result.Should().Be("completed");
+        m.Result.Should().Be(MigrationResult.Completed);
         m.Rounds.Should().Be(5);
         m.StopReason.Should().Be("maxPasses");
         m.LimitedBy.Should().Be("dirtyRate");
 
         // With D ≥ R every pass dirties all of memory (dirty(t) = min(D·t, M)): the blackout resends M.
-        m.Phases.Single(p => p.Kind == "blackout").Bytes.Should().Be(M);
+        m.Phases.Single(p => p.Kind == PhaseKind.Blackout).Bytes.Should().Be(M);
         m.BlackoutSeconds.Should().BeApproximately(M / R, 0.001 * M / R);
         m.BlackoutSeconds.Should().BeGreaterThan(5, "a blackout this long breaks clients' TCP sessions, and the report shows it");
     }
@@ -95,7 +95,7 @@ public sealed class PreCopyClosedFormTests
         // Pass 1 resends what pass 0 (M/R seconds) dirtied: W·(1 − e^(−D·t/W)).
         double t0 = M / R;
         double expected = W * (1 - Math.Exp(-D * t0 / W));
-        PhaseRecord pass1 = ws.Phases.Single(p => p.Kind == "pass" && p.Pass == 1);
+        PhaseRecord pass1 = ws.Phases.Single(p => p.Kind == PhaseKind.Pass && p.Pass == 1);
         pass1.Bytes.Should().BeCloseTo((long)expected, (ulong)(expected * 0.001));
     }
 
@@ -107,7 +107,7 @@ public sealed class PreCopyClosedFormTests
 
         m.Rounds.Should().Be(1);
         m.StopReason.Should().Be("noDirtyMemory");
-        m.Phases.Single(p => p.Kind == "blackout").Bytes.Should().Be(16L << 20);
+        m.Phases.Single(p => p.Kind == PhaseKind.Blackout).Bytes.Should().Be(16L << 20);
         m.BytesOnWire.Should().Be(M + (16L << 20));
     }
 }

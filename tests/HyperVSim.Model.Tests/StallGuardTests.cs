@@ -46,7 +46,7 @@ public sealed class StallGuardTests
 
         MigrationRecord m = ClusterSimulation.Run(spec).Migrations.Single();
 
-        m.Result.Should().Be("cancelled");
+        m.Result.Should().Be(MigrationResult.Cancelled);
         m.Reason.Should().Contain("(until)");
     }
 }

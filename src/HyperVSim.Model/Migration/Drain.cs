@@ -85,7 +85,7 @@ public sealed class Drain : IActivity
                 ? _migrationService.Refuse(vm, $"no node can take {vm.Name}: {why}", "cluster")
                 : _migrationService.LiveMigrate(vm, target, "cluster");
             _migrations.Add(m);
-            if (m.Record is { Result: not "completed" })
+            if (m.Record is { Result: not MigrationResult.Completed })
             {
                 _gaveUp.Add(vm);
             }
@@ -101,7 +101,7 @@ public sealed class Drain : IActivity
             return;
         }
 
-        if (m.Record is { Result: not "completed" } && _migrations.Contains(m))
+        if (m.Record is { Result: not MigrationResult.Completed } && _migrations.Contains(m))
         {
             _gaveUp.Add(m.Vm);
         }
@@ -127,6 +127,6 @@ public sealed class Drain : IActivity
         _requestedAt,
         completed ? _cluster.Simulation.Now.Seconds : null,
         _migrations.Count,
-        _migrations.Count(m => m.Record?.Result == "completed"),
-        _migrations.Count(m => m.Record is { Result: not "completed" }));
+        _migrations.Count(m => m.Record?.Result == MigrationResult.Completed),
+        _migrations.Count(m => m.Record is { Result: not MigrationResult.Completed }));
 }

@@ -315,11 +315,11 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => kv.Key).FirstOrDefault();
         ITransferSession? session = outcome?.Session ?? _session;
-        Record = Snapshot(state == MigrationState.Completed ? "completed" : "failed", reason, queued) with
+        Record = Snapshot(state == MigrationState.Completed ? MigrationResult.Completed : MigrationResult.Failed, reason, queued) with
         {
             CompletedAt = Now.Seconds,
             BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
-            Rounds = outcome?.Rounds ?? _phases.Count(p => p.Kind == "pass"),
+            Rounds = outcome?.Rounds ?? _phases.Count(p => p.Kind == PhaseKind.Pass),
             BytesOnWire = outcome?.BytesOnWire ?? _phases.Sum(p => p.BytesOnWire),
             CpuSeconds = session?.CpuSeconds ?? 0,
             Network = session?.Network,
@@ -334,14 +334,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     }
 
     /// <summary>The record of a migration still queued or running when the run stops: cancelled, with what it had done.</summary>
-    internal MigrationRecord Unfinished(string reason) => Snapshot("cancelled", reason, ((_startedAt ?? Now) - _requestedAt).Seconds) with
+    internal MigrationRecord Unfinished(string reason) => Snapshot(MigrationResult.Cancelled, reason, ((_startedAt ?? Now) - _requestedAt).Seconds) with
     {
         BytesOnWire = _phases.Sum(p => p.BytesOnWire),
-        Rounds = _phases.Count(p => p.Kind == "pass"),
+        Rounds = _phases.Count(p => p.Kind == PhaseKind.Pass),
     };
 
     /// <summary>What every record of this migration says, whatever its end: who, where, when asked and started, and its phases so far.</summary>
-    private MigrationRecord Snapshot(string result, string? reason, double queued) => new()
+    private MigrationRecord Snapshot(MigrationResult result, string? reason, double queued) => new()
     {
         Vm = Vm.Name,
         From = Source.Name,

@@ -32,8 +32,8 @@ public sealed record MigrationRecord
     /// <summary>The stop rule that ended pre-copy: blackoutTarget, maxPasses or noDirtyMemory.</summary>
     public string? StopReason { get; init; }
 
-    /// <summary>completed, failed or cancelled.</summary>
-    public required string Result { get; init; }
+    /// <summary>Completed, failed or cancelled.</summary>
+    public required MigrationResult Result { get; init; }
 
     /// <summary>Why it failed or was cancelled.</summary>
     public string? Reason { get; init; }

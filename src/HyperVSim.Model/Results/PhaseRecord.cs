@@ -2,7 +2,7 @@ namespace HyperVSim.Model.Results;
 
 /// <summary>One phase of a migration: setup, a pre-copy pass, the blackout, or the switch-over. Times in seconds.</summary>
 public sealed record PhaseRecord(
-    string Kind,
+    PhaseKind Kind,
     int? Pass,
     double StartedAt,
     double CompletedAt,

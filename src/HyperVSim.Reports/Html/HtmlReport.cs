@@ -93,10 +93,10 @@ public static class HtmlReport
 
     private static void WriteHeader(TextWriter w, SimulationResult r, IReadOnlyList<PlotFigure> figures)
     {
-        int completed = r.Migrations.Count(m => m.Result == "completed");
-        int failed = r.Migrations.Count(m => m.Result == "failed");
-        int cancelled = r.Migrations.Count(m => m.Result == "cancelled");
-        double? last = r.Migrations.Where(m => m.Result == "completed").Select(m => m.CompletedAt).Max();
+        int completed = r.Migrations.Count(m => m.Result == MigrationResult.Completed);
+        int failed = r.Migrations.Count(m => m.Result == MigrationResult.Failed);
+        int cancelled = r.Migrations.Count(m => m.Result == MigrationResult.Cancelled);
+        double? last = r.Migrations.Where(m => m.Result == MigrationResult.Completed).Select(m => m.CompletedAt).Max();
 
         w.WriteLine("<header>");
         w.WriteLine($"<h1><span class=\"kicker\">HyperVSim simulation report</span>{HtmlText.Escape(r.Scenario)}</h1>");

@@ -30,11 +30,11 @@ internal static class SummaryTables
             Cell(w, m.Option);
             Cell(w, HumanUnits.Seconds(m.QueuedSeconds), num: true);
             Cell(w, m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-", num: true);
-            Cell(w, m.Result == "completed" ? HumanUnits.Seconds(m.BlackoutSeconds) : "-", num: true);
+            Cell(w, m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-", num: true);
             Cell(w, m.Rounds.ToString(Inv), num: true);
             Cell(w, HumanUnits.Bytes(m.BytesOnWire), num: true);
             Cell(w, m.LimitedBy ?? "-");
-            w.Write($"<td class=\"{ResultClass(m.Result)}\">{HtmlText.Escape(m.Result)}</td>");
+            w.Write($"<td class=\"{ResultClass(m.Result)}\">{HtmlText.Escape(WireNames.Of(m.Result))}</td>");
             Cell(w, Reason(m, why), wrap: true);
             w.WriteLine("</tr>");
         }
@@ -92,7 +92,7 @@ internal static class SummaryTables
     /// <summary>Why it failed or was cancelled; for a completed move, what bound it and the rule that ended pre-copy.</summary>
     private static string Reason(MigrationRecord m, string? why)
     {
-        if (m.Result != "completed")
+        if (m.Result != MigrationResult.Completed)
         {
             return m.Reason ?? "-";
         }
@@ -107,13 +107,7 @@ internal static class SummaryTables
         };
     }
 
-    private static string ResultClass(string result) => result switch
-    {
-        "completed" => "result-completed",
-        "failed" => "result-failed",
-        "cancelled" => "result-cancelled",
-        _ => "result-unfinished",
-    };
+    private static string ResultClass(MigrationResult result) => $"result-{WireNames.Of(result)}";
 
     /// <summary>Opens a table with its header row; a compact table is as wide as its content, not the page.</summary>
     private static void OpenTable(TextWriter w, string id, bool compact, params (string Header, bool Numeric)[] columns)

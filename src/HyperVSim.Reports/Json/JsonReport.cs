@@ -76,11 +76,11 @@ public static class JsonReport
     {
         w.WriteStartObject("summary");
         w.WriteNumber("migrations", r.Migrations.Count);
-        w.WriteNumber("completed", r.Migrations.Count(m => m.Result == "completed"));
-        w.WriteNumber("failed", r.Migrations.Count(m => m.Result == "failed"));
-        w.WriteNumber("cancelled", r.Migrations.Count(m => m.Result == "cancelled"));
+        w.WriteNumber("completed", r.Migrations.Count(m => m.Result == MigrationResult.Completed));
+        w.WriteNumber("failed", r.Migrations.Count(m => m.Result == MigrationResult.Failed));
+        w.WriteNumber("cancelled", r.Migrations.Count(m => m.Result == MigrationResult.Cancelled));
         w.WriteNumber("bytesOnWire", r.Migrations.Sum(m => m.BytesOnWire));
-        double? last = r.Migrations.Where(m => m.Result == "completed").Select(m => m.CompletedAt).Max();
+        double? last = r.Migrations.Where(m => m.Result == MigrationResult.Completed).Select(m => m.CompletedAt).Max();
         if (last is { } l)
         {
             w.WriteNumber("lastMigrationCompletedAt", Round(l));
@@ -124,7 +124,7 @@ public static class JsonReport
         WriteStringOrNull(w, "limitedBy", m.LimitedBy);
         WriteStringOrNull(w, "limitedByDetail", m.LimitedByDetail);
         WriteStringOrNull(w, "stopReason", m.StopReason);
-        w.WriteString("result", m.Result);
+        w.WriteString("result", WireNames.Of(m.Result));
         if (m.Reason is not null)
         {
             w.WriteString("reason", m.Reason);
@@ -134,7 +134,7 @@ public static class JsonReport
         foreach (PhaseRecord p in m.Phases)
         {
             w.WriteStartObject();
-            w.WriteString("kind", p.Kind);
+            w.WriteString("kind", WireNames.Of(p.Kind));
             if (p.Pass is { } pass)
             {
                 w.WriteNumber("pass", pass);
@@ -147,7 +147,7 @@ public static class JsonReport
             w.WriteNumber("bytesOnWire", p.BytesOnWire);
             w.WriteNumber("dirtiedBytes", p.DirtiedBytes);
             WriteStringOrNull(w, "limitedBy", p.LimitedBy);
-            if (p.Kind == "pass")
+            if (p.Kind == PhaseKind.Pass)
             {
                 w.WriteNumber("guestThrottle", p.GuestThrottle);
             }

@@ -13,7 +13,7 @@ public static class MarkdownReport
         ArgumentNullException.ThrowIfNull(r);
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"## HyperVSim: {Cell(r.Scenario)}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"Seed {r.Seed}, simulated {HumanUnits.Seconds(r.SimulatedSeconds)}; {r.Migrations.Count} migrations, {r.Migrations.Count(m => m.Result == "completed")} completed, {r.Migrations.Count(m => m.Result == "failed")} failed.\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"Seed {r.Seed}, simulated {HumanUnits.Seconds(r.SimulatedSeconds)}; {r.Migrations.Count} migrations, {r.Migrations.Count(m => m.Result == MigrationResult.Completed)} completed, {r.Migrations.Count(m => m.Result == MigrationResult.Failed)} failed.\n\n");
         if (r.Migrations.Count > 0)
         {
             md.Append("### Live migrations\n\n");
@@ -22,7 +22,7 @@ public static class MarkdownReport
             foreach (MigrationRecord m in r.Migrations)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(m.Vm)} | {Cell(m.From)} | {Cell(m.To ?? "-")} | {m.Option} | {HumanUnits.Seconds(m.QueuedSeconds)} | {(m.TotalSeconds is { } t ? HumanUnits.Seconds(t) : "-")} | {(m.Result == "completed" ? HumanUnits.Seconds(m.BlackoutSeconds) : "-")} | {m.Rounds} | {HumanUnits.Bytes(m.BytesOnWire)} | {Cell(m.LimitedBy ?? "-")} | {Cell(m.Result + (m.Reason is null ? string.Empty : ": " + m.Reason))} |\n");
+                    $"| {Cell(m.Vm)} | {Cell(m.From)} | {Cell(m.To ?? "-")} | {m.Option} | {HumanUnits.Seconds(m.QueuedSeconds)} | {(m.TotalSeconds is { } t ? HumanUnits.Seconds(t) : "-")} | {(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-")} | {m.Rounds} | {HumanUnits.Bytes(m.BytesOnWire)} | {Cell(m.LimitedBy ?? "-")} | {Cell(WireNames.Of(m.Result) + (m.Reason is null ? string.Empty : ": " + m.Reason))} |\n");
             }
 
             md.Append('\n');

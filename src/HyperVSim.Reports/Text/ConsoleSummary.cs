@@ -57,9 +57,9 @@ public static class ConsoleSummary
     public static string? Explain(MigrationRecord m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        if (m.Result != "completed")
+        if (m.Result != MigrationResult.Completed)
         {
-            return $"{m.Result}: {m.Reason}";
+            return $"{WireNames.Of(m.Result)}: {m.Reason}";
         }
 
         string? why = m.StopReason == "maxPasses" ? NotConverged(m) : Bound(m);
@@ -73,11 +73,11 @@ public static class ConsoleSummary
     /// </summary>
     private static string NotConverged(MigrationRecord m)
     {
-        PhaseRecord? last = m.Phases.LastOrDefault(p => p.Kind == "pass");
+        PhaseRecord? last = m.Phases.LastOrDefault(p => p.Kind == PhaseKind.Pass);
         string rates = last is { Seconds: > 0 }
             ? $": in pass {last.Pass} the guest dirtied {HumanUnits.Bytes((long)(last.DirtiedBytes / last.Seconds))}/s against {HumanUnits.Bytes((long)(last.Bytes / last.Seconds))}/s sent"
             : string.Empty;
-        PhaseRecord? blackout = m.Phases.LastOrDefault(p => p.Kind == "blackout");
+        PhaseRecord? blackout = m.Phases.LastOrDefault(p => p.Kind == PhaseKind.Blackout);
         string tail = blackout is null ? string.Empty : $"; after all {m.Rounds} passes the blackout sent {HumanUnits.Bytes(blackout.Bytes)} in {HumanUnits.Seconds(blackout.Seconds)}";
         return $"did not converge{rates}{tail}";
     }
@@ -100,7 +100,7 @@ public static class ConsoleSummary
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
-    private static string PhaseName(PhaseRecord p) => p.Pass is { } n ? $"pass {n}" : p.Kind;
+    private static string PhaseName(PhaseRecord p) => p.Pass is { } n ? $"pass {n}" : WireNames.Of(p.Kind);
 
     /// <summary>What bound a migration that converged.</summary>
     private static string? Bound(MigrationRecord m)
@@ -121,8 +121,8 @@ public static class ConsoleSummary
 
     private static void Migrations(IAnsiConsole console, SimulationResult r)
     {
-        int completed = r.Migrations.Count(m => m.Result == "completed");
-        console.MarkupLine($"[bold]Live migrations:[/] {r.Migrations.Count} ({completed} completed, {r.Migrations.Count(m => m.Result == "failed")} failed, {r.Migrations.Count(m => m.Result == "cancelled")} cancelled)");
+        int completed = r.Migrations.Count(m => m.Result == MigrationResult.Completed);
+        console.MarkupLine($"[bold]Live migrations:[/] {r.Migrations.Count} ({completed} completed, {r.Migrations.Count(m => m.Result == MigrationResult.Failed)} failed, {r.Migrations.Count(m => m.Result == MigrationResult.Cancelled)} cancelled)");
         if (r.Migrations.Count == 0)
         {
             console.WriteLine();
@@ -140,7 +140,7 @@ public static class ConsoleSummary
             t.AddRow(
                 Cell(m.Vm), Cell(m.From), Cell(m.To ?? "-"), Cell(m.Option), Cell(HumanUnits.Seconds(m.QueuedSeconds)),
                 Cell(m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-"),
-                Cell(m.Result == "completed" ? HumanUnits.Seconds(m.BlackoutSeconds) : "-"),
+                Cell(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-"),
                 Cell(m.Rounds.ToString(CultureInfo.InvariantCulture)), Cell(HumanUnits.Bytes(m.BytesOnWire)),
                 Cell(m.LimitedBy ?? "-"), Result(m.Result), Cell(Explain(m) ?? string.Empty));
         }
@@ -200,10 +200,10 @@ public static class ConsoleSummary
 
     private static IRenderable Cell(string text) => new Spectre.Console.Text(text);
 
-    private static IRenderable Result(string result) => result switch
+    private static IRenderable Result(MigrationResult result) => result switch
     {
-        "completed" => new Markup("[green]completed[/]"),
-        "failed" => new Markup("[red]failed[/]"),
-        _ => new Markup($"[yellow]{Markup.Escape(result)}[/]"),
+        MigrationResult.Completed => new Markup("[green]completed[/]"),
+        MigrationResult.Failed => new Markup("[red]failed[/]"),
+        _ => new Markup($"[yellow]{Markup.Escape(WireNames.Of(result))}[/]"),
     };
 }

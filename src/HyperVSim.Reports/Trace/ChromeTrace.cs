@@ -42,14 +42,14 @@ public static class ChromeTrace
 
                 foreach (PhaseRecord p in m.Phases)
                 {
-                    string name = p.Pass is { } n ? $"pass {n}" : p.Kind;
-                    Complete(w, name, p.Kind, pid, tid, p.StartedAt, p.CompletedAt, p);
+                    string name = p.Pass is { } n ? $"pass {n}" : WireNames.Of(p.Kind);
+                    Complete(w, name, WireNames.Of(p.Kind), pid, tid, p.StartedAt, p.CompletedAt, p);
                 }
 
-                if (m.Result != "completed")
+                if (m.Result != MigrationResult.Completed)
                 {
                     // A failed migration ends when it is refused; a cancelled one (no completedAt) when the run stopped.
-                    Instant(w, $"{m.Result}: {m.Reason}", pid, tid, m.CompletedAt ?? r.SimulatedSeconds);
+                    Instant(w, $"{WireNames.Of(m.Result)}: {m.Reason}", pid, tid, m.CompletedAt ?? r.SimulatedSeconds);
                 }
             }
 

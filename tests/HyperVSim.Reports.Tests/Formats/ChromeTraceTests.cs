@@ -1,3 +1,4 @@
+using HyperVSim.Reports;
 using System.Text.Json;
 using FluentAssertions;
 using HyperVSim.Model.Results;
@@ -57,7 +58,7 @@ public sealed class ChromeTraceTests
                 expected.Add(("queued", "queue", m.RequestedAt, m.QueuedSeconds));
             }
 
-            expected.AddRange(m.Phases.Select(p => (p.Pass is { } n ? $"pass {n}" : p.Kind, p.Kind, p.StartedAt, p.Seconds)));
+            expected.AddRange(m.Phases.Select(p => (p.Pass is { } n ? $"pass {n}" : WireNames.Of(p.Kind), WireNames.Of(p.Kind), p.StartedAt, p.Seconds)));
 
             track.Select(e => e.GetProperty("name").GetString()).Should().Equal(expected.Select(x => x.Name));
             track.Select(e => e.GetProperty("cat").GetString()).Should().Equal(expected.Select(x => x.Category));
@@ -100,14 +101,14 @@ public sealed class ChromeTraceTests
         {
             MigrationRecord m = r.Migrations[i];
             JsonElement[] instants = events.Where(e => e.GetProperty("ph").GetString() == "i" && e.GetProperty("tid").GetInt64() == i + 1).ToArray();
-            if (m.Result == "completed")
+            if (m.Result == MigrationResult.Completed)
             {
                 instants.Should().BeEmpty();
                 continue;
             }
 
             JsonElement instant = instants.Should().ContainSingle().Subject;
-            instant.GetProperty("name").GetString().Should().Be($"{m.Result}: {m.Reason}");
+            instant.GetProperty("name").GetString().Should().Be($"{WireNames.Of(m.Result)}: {m.Reason}");
             long end = Micros(m.CompletedAt ?? r.SimulatedSeconds);
             instant.GetProperty("ts").GetInt64().Should().Be(end, because: "a failed migration ends when refused, a cancelled one when the run stopped");
             events.Where(e => e.GetProperty("ph").GetString() == "X" && e.GetProperty("tid").GetInt64() == i + 1)
@@ -121,7 +122,7 @@ public sealed class ChromeTraceTests
     {
         SimulationResult r = ReportRuns.StoppedResult;
         JsonElement[] events = Events(r);
-        int[] waiting = Enumerable.Range(0, r.Migrations.Count).Where(i => r.Migrations[i] is { Result: "cancelled", StartedAt: null }).ToArray();
+        int[] waiting = Enumerable.Range(0, r.Migrations.Count).Where(i => r.Migrations[i] is { Result: MigrationResult.Cancelled, StartedAt: null }).ToArray();
 
         waiting.Should().NotBeEmpty();
         foreach (int i in waiting)

@@ -1,3 +1,4 @@
+using HyperVSim.Reports;
 using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
@@ -107,7 +108,7 @@ public sealed class CsvReportTests
                 .Where(m => m.Row["vm"] == group.Key.Vm && m.Row["requestedAt"] == group.Key.At && records[m.Index].Phases.Count > 0)
                 .ToArray();
             parents.Should().ContainSingle(because: $"phases of {group.Key} belong to one migration");
-            group.Select(p => p["kind"]).Should().Equal(records[parents[0].Index].Phases.Select(p => p.Kind));
+            group.Select(p => p["kind"]).Should().Equal(records[parents[0].Index].Phases.Select(p => WireNames.Of(p.Kind)));
         }
     }
 

@@ -134,7 +134,7 @@ public sealed class JsonContractTests
             .Should().Be(r.Migrations.Count);
         summary.GetProperty("bytesOnWire").GetInt64().Should().Be(r.Migrations.Sum(m => m.BytesOnWire));
         Number(summary, "lastMigrationCompletedAt").Should().Be(
-            r.Migrations.Where(m => m.Result == "completed").Select(m => m.CompletedAt).Max() is { } last ? JsonReport.Round(last) : null);
+            r.Migrations.Where(m => m.Result == MigrationResult.Completed).Select(m => m.CompletedAt).Max() is { } last ? JsonReport.Round(last) : null);
         report.GetProperty("simulatedSeconds").GetDouble().Should().Be(JsonReport.Round(r.SimulatedSeconds));
         foreach (JsonElement d in report.GetProperty("drains").EnumerateArray())
         {

@@ -1,3 +1,4 @@
+using HyperVSim.Reports;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
@@ -60,9 +61,9 @@ public sealed class JsonSchemaConformanceTests
             }
         }
 
-        var results = ReportRuns.All.SelectMany(r => r.Migrations).Select(m => m.Result).ToHashSet();
+        var results = ReportRuns.All.SelectMany(r => r.Migrations).Select(m => WireNames.Of(m.Result)).ToHashSet();
         results.Should().BeEquivalentTo(Enums(Def("migration"), "result"));
-        var phaseKinds = ReportRuns.All.SelectMany(r => r.Migrations).SelectMany(m => m.Phases).Select(p => p.Kind).ToHashSet();
+        var phaseKinds = ReportRuns.All.SelectMany(r => r.Migrations).SelectMany(m => m.Phases).Select(p => WireNames.Of(p.Kind)).ToHashSet();
         phaseKinds.Should().BeEquivalentTo(Enums(Def("phase"), "kind"));
     }
 

@@ -1,3 +1,4 @@
+using HyperVSim.Reports;
 using System.Text;
 using System.Text.RegularExpressions;
 using FluentAssertions;
@@ -24,10 +25,10 @@ public sealed partial class MarkdownReportTests
         migrations.Should().HaveCount(r.Migrations.Count);
         migrations.Select(row => row.Length).Should().AllBeEquivalentTo(MigrationColumns);
         migrations.Select(row => Unescape(row[0])).Should().Equal(r.Migrations.Select(m => m.Vm));
-        migrations.Select(row => Unescape(row[^1])).Should().Equal(r.Migrations.Select(m => m.Result + (m.Reason is null ? string.Empty : ": " + m.Reason)));
+        migrations.Select(row => Unescape(row[^1])).Should().Equal(r.Migrations.Select(m => WireNames.Of(m.Result) + (m.Reason is null ? string.Empty : ": " + m.Reason)));
         Table(md, "Node drains").Select(row => Unescape(row[0])).Should().Equal(r.Drains.Select(d => d.Host));
         Table(md, "VMs").Select(row => Unescape(row[0])).Should().Equal(r.Vms.Select(v => v.Name));
-        md.Should().Contain($"{r.Migrations.Count} migrations, {r.Migrations.Count(m => m.Result == "completed")} completed, {r.Migrations.Count(m => m.Result == "failed")} failed.");
+        md.Should().Contain($"{r.Migrations.Count} migrations, {r.Migrations.Count(m => m.Result == MigrationResult.Completed)} completed, {r.Migrations.Count(m => m.Result == MigrationResult.Failed)} failed.");
     }
 
     [Fact]
@@ -53,7 +54,7 @@ public sealed partial class MarkdownReportTests
             EventsProcessed = 0,
             Migrations = names.Select(n => new MigrationRecord
             {
-                Vm = n, From = "hv1", To = n, Option = "tcpip", RequestedAt = 1, Result = "failed", Reason = $"because {n}", CompletedAt = 1,
+                Vm = n, From = "hv1", To = n, Option = "tcpip", RequestedAt = 1, Result = MigrationResult.Failed, Reason = $"because {n}", CompletedAt = 1,
             }).ToArray(),
             Vms = names.Select(n => new VmRecord(n, "hv1", "running", 0, 0)).ToArray(),
         };

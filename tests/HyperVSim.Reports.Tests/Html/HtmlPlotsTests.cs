@@ -20,7 +20,7 @@ public sealed class HtmlPlotsTests
     public void The_timeline_has_one_labelled_row_per_migration()
     {
         Drain.Migrations.Should().HaveCount(6);
-        Drain.Migrations.Should().AllSatisfy(m => m.Result.Should().Be("completed"));
+        Drain.Migrations.Should().AllSatisfy(m => m.Result.Should().Be(MigrationResult.Completed));
 
         IReadOnlyList<string> texts = DrainPage.Value.SvgTexts("plot-timeline");
 
@@ -130,7 +130,7 @@ public sealed class HtmlPlotsTests
         var failed = new MigrationRecord
         {
             Vm = "big", From = "hv1", To = null, Option = "tcpip", RequestedAt = 2, CompletedAt = 2,
-            Result = "failed", Reason = "no node has 64 GiB free",
+            Result = MigrationResult.Failed, Reason = "no node has 64 GiB free",
         };
         SimulationResult r = Empty() with { SimulatedSeconds = 5, Migrations = [failed] };
 

@@ -77,7 +77,7 @@ public sealed class RandomScenarioTests
         SimulationResult r = ClusterSimulation.Run(spec);
 
         CheckInvariants(-1, spec, r);
-        r.Migrations.Should().AllSatisfy(m => m.Result.Should().Be("completed"));
+        r.Migrations.Should().AllSatisfy(m => m.Result.Should().Be(MigrationResult.Completed));
         r.Drains.Should().AllSatisfy(d => d.Failed.Should().Be(0));
     }
 
@@ -88,14 +88,14 @@ public sealed class RandomScenarioTests
         {
             switch (m.Result)
             {
-                case "completed":
+                case MigrationResult.Completed:
                     m.Reason.Should().BeNull(where);
                     m.CompletedAt.Should().NotBeNull(where);
                     break;
-                case "failed":
+                case MigrationResult.Failed:
                     m.Reason.Should().NotBeNullOrWhiteSpace(where);
                     break;
-                case "cancelled":
+                case MigrationResult.Cancelled:
                     spec.Until.Should().NotBeNull($"{where}: only until may cancel a migration ({m.Vm}: {m.Reason})");
                     m.Reason.Should().Contain("(until)", where);
                     break;

@@ -24,10 +24,10 @@ public sealed class ConsoleSummaryTests
     public void The_headline_counts_cancelled_migrations()
     {
         SimulationResult r = ReportRuns.StoppedResult;
-        int cancelled = r.Migrations.Count(m => m.Result == "cancelled");
+        int cancelled = r.Migrations.Count(m => m.Result == MigrationResult.Cancelled);
         cancelled.Should().BeGreaterThan(0, "the stopped drain leaves moves under way");
 
-        Summary(r).Should().Contain($"({r.Migrations.Count(m => m.Result == "completed")} completed, 0 failed, {cancelled} cancelled)");
+        Summary(r).Should().Contain($"({r.Migrations.Count(m => m.Result == MigrationResult.Completed)} completed, 0 failed, {cancelled} cancelled)");
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public sealed class ConsoleSummaryTests
         };
         MigrationRecord m = ClusterSimulation.Run(spec).Migrations.Single();
         m.StopReason.Should().Be("maxPasses");
-        PhaseRecord last = m.Phases.Last(p => p.Kind == "pass");
+        PhaseRecord last = m.Phases.Last(p => p.Kind == PhaseKind.Pass);
 
         string why = ConsoleSummary.Explain(m)!;
 

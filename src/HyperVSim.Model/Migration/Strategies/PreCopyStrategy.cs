@@ -22,7 +22,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         double jitter = ctx.Settings.SetupJitter * ((2 * ctx.Random.NextDouble()) - 1);
         ctx.Waiting("setup");
         yield return ctx.Delay(SimTime.FromSeconds(ctx.Settings.SetupTime.Seconds * (1 + jitter)));
-        ctx.AddPhase(Phase("setup", null, setupStart, ctx.Now));
+        ctx.AddPhase(Phase(PhaseKind.Setup, null, setupStart, ctx.Now));
 
         if (ctx.OpenTransport(out string failure) is not { } session)
         {
@@ -58,7 +58,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
                 dirtyPassesTime += passTime;
             }
 
-            ctx.AddPhase(Sent("pass", rounds - 1, passStart, ctx.Now, toSend, pass, dirtied, ctx.Account(pass, count: rounds == 1), throttle));
+            ctx.AddPhase(Sent(PhaseKind.Pass, rounds - 1, passStart, ctx.Now, toSend, pass, dirtied, ctx.Account(pass, count: rounds == 1), throttle));
             resends.Add(pass);
             throttle = convergence.NextThrottle(throttle, toSend, dirtied);
             double rate = passTime > SimTime.Zero ? toSend / passTime.Seconds : double.PositiveInfinity;
@@ -92,7 +92,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         ITransfer last = session.Send(blackoutBytes);
         yield return last.Done;
         wire += last.BytesOnWire;
-        ctx.AddPhase(Sent("blackout", null, blackoutStart, ctx.Now, blackoutBytes, last, 0, ctx.Account(last)));
+        ctx.AddPhase(Sent(PhaseKind.Blackout, null, blackoutStart, ctx.Now, blackoutBytes, last, 0, ctx.Account(last)));
 
         // Switch-over: the VM resumes on the target; the source is cleaned up.
         SimTime switchStart = ctx.Now;
@@ -100,7 +100,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         yield return ctx.Delay(ctx.Settings.SwitchoverTime);
         ctx.SwitchToTarget();
         ctx.ResumeVm();
-        ctx.AddPhase(Phase("switchover", null, switchStart, ctx.Now));
+        ctx.AddPhase(Phase(PhaseKind.Switchover, null, switchStart, ctx.Now));
         session.Close();
 
         // Passes after the first resend dirtied memory. When pre-copy ran out of passes, dirtying outpaced
@@ -120,11 +120,11 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         ctx.Complete(new MigrationOutcome(rounds, wire, stopReason, (ctx.Now - blackoutStart).Seconds, session));
     }
 
-    private static PhaseRecord Phase(string kind, int? pass, SimTime start, SimTime end) =>
+    private static PhaseRecord Phase(PhaseKind kind, int? pass, SimTime start, SimTime end) =>
         new(kind, pass, start.Seconds, end.Seconds, 0, 0, 0, null);
 
     /// <summary>A phase that sent a payload: its bytes on the wire and how they went (plain, compressed, fell back).</summary>
-    private static PhaseRecord Sent(string kind, int? pass, SimTime start, SimTime end, long bytes, ITransfer sent, long dirtied, string? limitedBy, double throttle = 0) =>
+    private static PhaseRecord Sent(PhaseKind kind, int? pass, SimTime start, SimTime end, long bytes, ITransfer sent, long dirtied, string? limitedBy, double throttle = 0) =>
         new(kind, pass, start.Seconds, end.Seconds, bytes, sent.BytesOnWire, dirtied, limitedBy, throttle)
         {
             Encoding = sent.Encoding,

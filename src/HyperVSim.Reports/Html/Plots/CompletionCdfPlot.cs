@@ -14,7 +14,7 @@ internal static class CompletionCdfPlot
     public static PlotFigure Build(SimulationResult r)
     {
         double[] totals = r.Migrations
-            .Where(m => m.Result == "completed" && m.TotalSeconds is not null)
+            .Where(m => m.Result == MigrationResult.Completed && m.TotalSeconds is not null)
             .Select(m => m.TotalSeconds!.Value)
             .Order()
             .ToArray();

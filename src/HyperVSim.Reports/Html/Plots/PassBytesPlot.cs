@@ -16,7 +16,7 @@ internal static class PassBytesPlot
     public static PlotFigure Build(SimulationResult r)
     {
         var withPasses = r.Migrations
-            .Select(m => (Migration: m, Passes: m.Phases.Where(p => p.Kind == "pass").Select((p, k) => (Index: p.Pass ?? k, p.Bytes)).ToArray()))
+            .Select(m => (Migration: m, Passes: m.Phases.Where(p => p.Kind == PhaseKind.Pass).Select((p, k) => (Index: p.Pass ?? k, p.Bytes)).ToArray()))
             .Where(x => x.Passes.Length > 0)
             .ToArray();
         if (withPasses.Length == 0)

@@ -28,7 +28,7 @@ internal static class TimelinePlot
         {
             MigrationRecord m = r.Migrations[i];
             double row = n - 1 - i;
-            ticks.AddMajor(row, PlotTheme.MigrationLabel(m) + (m.Result == "completed" ? string.Empty : $" ({m.Result})"));
+            ticks.AddMajor(row, PlotTheme.MigrationLabel(m) + (m.Result == MigrationResult.Completed ? string.Empty : $" ({WireNames.Of(m.Result)})"));
             double queueEnd = m.StartedAt ?? m.CompletedAt ?? m.RequestedAt;
             if (queueEnd > m.RequestedAt)
             {
@@ -40,10 +40,10 @@ internal static class TimelinePlot
             {
                 Color colour = p.Kind switch
                 {
-                    "setup" => PlotTheme.Setup,
-                    "pass" => passIndex++ % 2 == 0 ? PlotTheme.Pass : PlotTheme.PassAlternate,
-                    "blackout" => PlotTheme.Blackout,
-                    "switchover" => PlotTheme.Switchover,
+                    PhaseKind.Setup => PlotTheme.Setup,
+                    PhaseKind.Pass => passIndex++ % 2 == 0 ? PlotTheme.Pass : PlotTheme.PassAlternate,
+                    PhaseKind.Blackout => PlotTheme.Blackout,
+                    PhaseKind.Switchover => PlotTheme.Switchover,
                     _ => Colors.Gray,
                 };
                 bars.Add(Span(row, p.StartedAt, p.CompletedAt, colour, PhaseThickness));
