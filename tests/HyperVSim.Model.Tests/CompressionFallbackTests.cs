@@ -64,7 +64,7 @@ public sealed class CompressionFallbackTests
 
         double scan = 16 * new CpuSpec().ZeroScanBytesPerSecondPerCore;
         m.Phases.Single(p => p.Kind == PhaseKind.Pass).Seconds.Should().BeApproximately(memory / scan, 1e-6);
-        m.LimitedBy.Should().Be("compressionCpu");
+        m.LimitedBy!.Value.Name.Should().Be("compressionCpu");
     }
 
     private static ScenarioSpec BusyArrivesMidPass()

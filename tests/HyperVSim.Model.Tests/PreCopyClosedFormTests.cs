@@ -75,7 +75,7 @@ public sealed class PreCopyClosedFormTests
         m.Result.Should().Be(MigrationResult.Completed);
         m.Rounds.Should().Be(5);
         m.StopReason.Should().Be("maxPasses");
-        m.LimitedBy.Should().Be("dirtyRate");
+        m.LimitedBy!.Value.Name.Should().Be("dirtyRate");
 
         // With D ≥ R every pass dirties all of memory (dirty(t) = min(D·t, M)): the blackout resends M.
         m.Phases.Single(p => p.Kind == PhaseKind.Blackout).Bytes.Should().Be(M);

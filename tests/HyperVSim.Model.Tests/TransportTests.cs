@@ -22,7 +22,7 @@ public sealed class TransportTests
         // 8 GiB at 1.25 GB/s alone; two at once each get half the NIC.
         one.Should().BeApproximately(M / 1.25e9, 1e-6);
         two.Migrations.Should().AllSatisfy(m => m.TotalSeconds!.Value.Should().BeApproximately(2 * one, 2 * one * 0.001));
-        two.Migrations.Should().AllSatisfy(m => m.LimitedBy.Should().Be("link"));
+        two.Migrations.Should().AllSatisfy(m => m.LimitedBy!.Value.Name.Should().Be("link"));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class TransportTests
         double alone = M / 1.25e9;
         r.Migrations[2].QueuedSeconds.Should().BeApproximately(2 * alone, 1e-3);
         r.Migrations[2].TotalSeconds!.Value.Should().BeApproximately(alone, 1e-3);
-        r.Migrations[2].LimitedBy.Should().Be("queue");
+        r.Migrations[2].LimitedBy!.Value.Name.Should().Be("queue");
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class TransportTests
         MigrationRecord comp = Run(Scenario(NoFixedCosts("compression"), [Host("hv1"), Host("hv2")], [busy, vm], Migrate("a", "hv2"))).Migrations[0];
 
         comp.TotalSeconds!.Value.Should().BeApproximately(M / 1.5e9, M / 1.5e9 * 0.001);
-        comp.LimitedBy.Should().Be("compressionCpu");
+        comp.LimitedBy!.Value.Name.Should().Be("compressionCpu");
         comp.LimitedByDetail.Should().Be("on hv1: 3 spare cores when it started");
     }
 

@@ -58,10 +58,10 @@ public interface IMigrationContext
     void AddPhase(PhaseRecord phase);
 
     /// <summary>The factor that bound <paramref name="transfer"/> longest; adds each factor's time to the migration's tally when <paramref name="count"/>.</summary>
-    string? Account(ITransfer transfer, bool count = true);
+    LimitFactor? Account(ITransfer transfer, bool count = true);
 
     /// <summary>Adds seconds to a limiting factor's tally (e.g. dirtyRate).</summary>
-    void AddLimit(string factor, double seconds);
+    void AddLimit(LimitFactor factor, double seconds);
 
     /// <summary>Ends the migration as completed.</summary>
     void Complete(MigrationOutcome outcome);

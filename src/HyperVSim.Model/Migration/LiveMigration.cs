@@ -19,7 +19,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private readonly MigrationService _service;
     private readonly Cluster _cluster;
     private readonly List<PhaseRecord> _phases = [];
-    private readonly Dictionary<string, double> _limits = new(StringComparer.Ordinal);
+    private readonly Dictionary<LimitFactor, double> _limits = [];
     private readonly LeaseSet _leases = new();
     private readonly SimTime _requestedAt;
     private SimTime? _startedAt;
@@ -267,10 +267,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     void IMigrationContext.AddPhase(PhaseRecord phase) => _phases.Add(phase);
 
     /// <inheritdoc cref="IMigrationContext.Account"/>
-    public string? Account(ITransfer transfer, bool count = true)
+    public LimitFactor? Account(ITransfer transfer, bool count = true)
     {
         ArgumentNullException.ThrowIfNull(transfer);
-        string? longest = null;
+        LimitFactor? longest = null;
         double best = -1;
         foreach (var (factor, seconds) in transfer.LimitedBy())
         {
@@ -290,7 +290,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     }
 
     /// <inheritdoc cref="IMigrationContext.AddLimit"/>
-    public void AddLimit(string factor, double seconds) =>
+    public void AddLimit(LimitFactor factor, double seconds) =>
         _limits[factor] = _limits.GetValueOrDefault(factor) + seconds;
 
     void IMigrationContext.Complete(MigrationOutcome outcome) => Finish(MigrationState.Completed, null, outcome);
@@ -310,10 +310,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
         State = state;
         double queued = ((_startedAt ?? Now) - _requestedAt).Seconds;
-        AddLimit("queue", queued);
-        string? limitedBy = _limits.Where(kv => kv.Value > 0)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => kv.Key).FirstOrDefault();
+        AddLimit(LimitFactor.Queue, queued);
+        LimitFactor? limitedBy = _limits.Where(kv => kv.Value > 0)
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Name, StringComparer.Ordinal)
+            .Select(kv => (LimitFactor?)kv.Key).FirstOrDefault();
         ITransferSession? session = outcome?.Session ?? _session;
         Record = Snapshot(state == MigrationState.Completed ? MigrationResult.Completed : MigrationResult.Failed, reason, queued) with
         {
@@ -325,7 +325,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             Network = session?.Network,
             Nics = session?.Nics ?? [],
             LimitedBy = limitedBy,
-            LimitedByDetail = limitedBy is null ? null : session?.Describe(limitedBy),
+            LimitedByDetail = limitedBy is { } factor ? session?.Describe(factor) : null,
             StopReason = outcome?.StopReason,
         };
         _leases.Dispose();

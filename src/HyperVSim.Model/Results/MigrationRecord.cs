@@ -24,7 +24,7 @@ public sealed record MigrationRecord
     public double CpuSeconds { get; init; }
     public string? Network { get; init; }
     public IReadOnlyList<string> Nics { get; init; } = [];
-    public string? LimitedBy { get; init; }
+    public Migration.LimitFactor? LimitedBy { get; init; }
 
     /// <summary>Words on the limiting factor for people ("on hv1: 2.1 spare cores"), when the transport has any.</summary>
     public string? LimitedByDetail { get; init; }

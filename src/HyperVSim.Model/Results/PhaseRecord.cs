@@ -9,7 +9,7 @@ public sealed record PhaseRecord(
     long Bytes,
     long BytesOnWire,
     long DirtiedBytes,
-    string? LimitedBy,
+    Migration.LimitFactor? LimitedBy,
     double GuestThrottle = 0)
 {
     /// <summary>How a pass or the blackout sent its payload (plain, compressed, fell back); null for setup and switch-over.</summary>

@@ -1,5 +1,6 @@
 using HyperVSim.Engine;
 using HyperVSim.Flow;
+using HyperVSim.Model.Migration;
 
 namespace HyperVSim.Model.Transports;
 
@@ -82,7 +83,7 @@ internal sealed class CompressionTransport : IMigrationTransport
             return new CompressedPass(this, payloadBytes);
         }
 
-        public override string? Describe(string factor) => factor == "compressionCpu"
+        public override string? Describe(LimitFactor factor) => factor == LimitFactor.CompressionCpu
             ? $"on {Context.Source.Name}: {_spareAtFirstPass ?? 0:0.#} spare cores when it started"
             : null;
 
@@ -95,10 +96,10 @@ internal sealed class CompressionTransport : IMigrationTransport
             tcp.Close();
         }
 
-        private string Factor(BottleneckSpan span) =>
+        private LimitFactor Factor(BottleneckSpan span) =>
             ReferenceEquals(span.Resource, Context.Source.SpareCpu) || ReferenceEquals(span.Resource, Context.Target.SpareCpu)
-                ? "compressionCpu"
-                : NetworkPath.Factor(span, "streamCeiling");
+                ? LimitFactor.CompressionCpu
+                : NetworkPath.Factor(span, LimitFactor.StreamCeiling);
 
         private static double Rate(double spareCores, double cpuPerByte) =>
             cpuPerByte <= 0 ? double.PositiveInfinity : spareCores / cpuPerByte;
@@ -176,7 +177,7 @@ internal sealed class CompressionTransport : IMigrationTransport
             /// <summary>When the rest of the pass went plain (null while it is compressed throughout).</summary>
             public SimTime? FellBackAt { get; private set; }
 
-            public IReadOnlyList<(string Factor, double Seconds)> LimitedBy()
+            public IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy()
             {
                 var tally = _compressed.LimitedBy().ToList();
                 foreach (var (factor, seconds) in _plain?.LimitedBy() ?? [])

@@ -1,5 +1,6 @@
 using HyperVSim.Engine;
 using HyperVSim.Flow;
+using HyperVSim.Model.Migration;
 
 namespace HyperVSim.Model.Transports;
 
@@ -7,9 +8,9 @@ namespace HyperVSim.Model.Transports;
 internal sealed class FlowTransfer : ITransfer
 {
     private readonly IReadOnlyList<Flow.Flow> _flows;
-    private readonly Func<Flow.Flow, BottleneckSpan, string> _factorOf;
+    private readonly Func<Flow.Flow, BottleneckSpan, LimitFactor> _factorOf;
 
-    public FlowTransfer(Simulation sim, IReadOnlyList<Flow.Flow> flows, long bytesOnWire, Func<Flow.Flow, BottleneckSpan, string> factorOf)
+    public FlowTransfer(Simulation sim, IReadOnlyList<Flow.Flow> flows, long bytesOnWire, Func<Flow.Flow, BottleneckSpan, LimitFactor> factorOf)
     {
         _flows = flows;
         _factorOf = factorOf;
@@ -21,15 +22,15 @@ internal sealed class FlowTransfer : ITransfer
 
     public long BytesOnWire { get; }
 
-    public IReadOnlyList<(string Factor, double Seconds)> LimitedBy()
+    public IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy()
     {
         // Factors in the order first seen, so ties resolve the same way every run.
-        var tally = new List<(string Factor, double Seconds)>();
+        var tally = new List<(LimitFactor Factor, double Seconds)>();
         foreach (Flow.Flow f in _flows)
         {
             foreach (BottleneckSpan span in f.BottleneckSpans)
             {
-                string factor = _factorOf(f, span);
+                LimitFactor factor = _factorOf(f, span);
                 int i = tally.FindIndex(t => t.Factor == factor);
                 if (i < 0)
                 {

@@ -1,4 +1,5 @@
 using HyperVSim.Engine;
+using HyperVSim.Model.Migration;
 
 namespace HyperVSim.Model.Transports;
 
@@ -18,7 +19,7 @@ public interface ITransferSession
     double CpuSeconds { get; }
 
     /// <summary>Words on a limiting factor for the summary ("on hv1: 2.1 spare cores"), or null.</summary>
-    string? Describe(string factor) => null;
+    string? Describe(LimitFactor factor) => null;
 
     /// <summary>Ends the session (cancels anything still in flight).</summary>
     void Close();
@@ -32,7 +33,7 @@ public interface ITransfer
     long BytesOnWire { get; }
 
     /// <summary>Each limiting factor (link, nic, streamCeiling, ...) with the seconds it bound this transfer.</summary>
-    IReadOnlyList<(string Factor, double Seconds)> LimitedBy();
+    IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy();
 
     /// <summary>How the payload crossed: plain, unless a compression transport compressed it (<see cref="PayloadEncoding"/>).</summary>
     PayloadEncoding Encoding => PayloadEncoding.Plain;

@@ -1,3 +1,5 @@
+using HyperVSim.Model.Migration;
+
 namespace HyperVSim.Model.Transports;
 
 /// <summary>Chooses the live-migration network: the first in the cluster's order on which both hosts have a NIC that is up.</summary>
@@ -28,6 +30,6 @@ internal static class NetworkPath
         nics.OrderBy(n => (transmit ? n.Transmit : n.Receive).FlowCount).First();
 
     /// <summary>Maps a flow's bottleneck to a report factor: a NIC alone (nic), a NIC shared with other flows (link), its own cap (<paramref name="ownCap"/>).</summary>
-    public static string Factor(Flow.BottleneckSpan span, string ownCap) =>
-        span.Resource is null ? ownCap : span.Shared ? "link" : "nic";
+    public static LimitFactor Factor(Flow.BottleneckSpan span, LimitFactor ownCap) =>
+        span.Resource is null ? ownCap : span.Shared ? LimitFactor.Link : LimitFactor.Nic;
 }

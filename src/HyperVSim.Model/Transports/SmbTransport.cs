@@ -1,4 +1,5 @@
 using HyperVSim.Flow;
+using HyperVSim.Model.Migration;
 
 namespace HyperVSim.Model.Transports;
 
@@ -56,10 +57,10 @@ internal sealed class SmbTransport : IMigrationTransport
             }
 
             Cpu += TransportCpu(payloadBytes, rdma ? Context.Settings.RdmaCpuSecondsPerGB : Context.Settings.TcpCpuSecondsPerGB);
-            return new FlowTransfer(Context.Simulation, flows, payloadBytes, (_, span) => NetworkPath.Factor(span, "streamCeiling"));
+            return new FlowTransfer(Context.Simulation, flows, payloadBytes, (_, span) => NetworkPath.Factor(span, LimitFactor.StreamCeiling));
         }
 
-        public override string? Describe(string factor) =>
-            factor is "nic" or "link" ? $"{(rdma ? "SMB Direct" : "SMB Multichannel")} over {channels.Length} channel(s)" : null;
+        public override string? Describe(LimitFactor factor) =>
+            factor == LimitFactor.Nic || factor == LimitFactor.Link ? $"{(rdma ? "SMB Direct" : "SMB Multichannel")} over {channels.Length} channel(s)" : null;
     }
 }

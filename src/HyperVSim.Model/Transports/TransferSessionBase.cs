@@ -1,4 +1,5 @@
 using HyperVSim.Flow;
+using HyperVSim.Model.Migration;
 
 namespace HyperVSim.Model.Transports;
 
@@ -20,7 +21,7 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
 
     public abstract ITransfer Send(long payloadBytes);
 
-    public virtual string? Describe(string factor) => null;
+    public virtual string? Describe(LimitFactor factor) => null;
 
     public virtual void Close()
     {

@@ -21,10 +21,10 @@ public static class CsvReport
         foreach (MigrationRecord m in r.Migrations)
         {
             migrations.Row(m.Vm, m.From, m.To, m.Kind, m.Option, m.RequestedBy, m.RequestedAt, m.StartedAt, m.CompletedAt, m.TotalSeconds,
-                m.QueuedSeconds, m.BlackoutSeconds, m.Rounds, m.MemoryBytes, m.BytesOnWire, m.CpuSeconds, m.Network, string.Join(' ', m.Nics), m.LimitedBy, m.StopReason, WireNames.Of(m.Result), m.Reason);
+                m.QueuedSeconds, m.BlackoutSeconds, m.Rounds, m.MemoryBytes, m.BytesOnWire, m.CpuSeconds, m.Network, string.Join(' ', m.Nics), m.LimitedBy?.Name, m.StopReason, WireNames.Of(m.Result), m.Reason);
             foreach (PhaseRecord p in m.Phases)
             {
-                phases.Row(m.Vm, m.RequestedAt, WireNames.Of(p.Kind), p.Pass, p.StartedAt, p.CompletedAt, p.Seconds, p.Bytes, p.BytesOnWire, p.DirtiedBytes, p.LimitedBy, p.GuestThrottle);
+                phases.Row(m.Vm, m.RequestedAt, WireNames.Of(p.Kind), p.Pass, p.StartedAt, p.CompletedAt, p.Seconds, p.Bytes, p.BytesOnWire, p.DirtiedBytes, p.LimitedBy?.Name, p.GuestThrottle);
             }
         }
 

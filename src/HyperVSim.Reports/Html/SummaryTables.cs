@@ -33,7 +33,7 @@ internal static class SummaryTables
             Cell(w, m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-", num: true);
             Cell(w, m.Rounds.ToString(Inv), num: true);
             Cell(w, HumanUnits.Bytes(m.BytesOnWire), num: true);
-            Cell(w, m.LimitedBy ?? "-");
+            Cell(w, m.LimitedBy?.Name ?? "-");
             w.Write($"<td class=\"{ResultClass(m.Result)}\">{HtmlText.Escape(WireNames.Of(m.Result))}</td>");
             Cell(w, Reason(m, why), wrap: true);
             w.WriteLine("</tr>");

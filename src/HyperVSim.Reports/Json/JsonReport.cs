@@ -121,7 +121,7 @@ public static class JsonReport
         }
 
         w.WriteEndArray();
-        WriteStringOrNull(w, "limitedBy", m.LimitedBy);
+        WriteStringOrNull(w, "limitedBy", m.LimitedBy?.Name);
         WriteStringOrNull(w, "limitedByDetail", m.LimitedByDetail);
         WriteStringOrNull(w, "stopReason", m.StopReason);
         w.WriteString("result", WireNames.Of(m.Result));
@@ -146,7 +146,7 @@ public static class JsonReport
             w.WriteNumber("bytes", p.Bytes);
             w.WriteNumber("bytesOnWire", p.BytesOnWire);
             w.WriteNumber("dirtiedBytes", p.DirtiedBytes);
-            WriteStringOrNull(w, "limitedBy", p.LimitedBy);
+            WriteStringOrNull(w, "limitedBy", p.LimitedBy?.Name);
             if (p.Kind == PhaseKind.Pass)
             {
                 w.WriteNumber("guestThrottle", p.GuestThrottle);

@@ -107,15 +107,19 @@ public static class ConsoleSummary
     {
         string nics = m.Nics.Count > 0 ? $" ({string.Join(", ", m.Nics)})" : string.Empty;
         string detail = m.LimitedByDetail is { } d ? $" {d}" : string.Empty;
-        return m.LimitedBy switch
+        if (m.LimitedBy is not { } factor)
+        {
+            return null;
+        }
+
+        // The built-in factors say where; any other (a plug-in's) explains itself with its own description.
+        return factor.Name switch
         {
             "nic" => $"bound by the NIC line rate on {m.Network}{nics}{detail}",
-            "link" => $"bound by its share of a link used by other migrations{nics}{detail}",
-            "compressionCpu" => $"bound by compression CPU{detail}",
-            "streamCeiling" => "bound by the per-stream TCP ceiling",
-            "queue" => $"waited {HumanUnits.Seconds(m.QueuedSeconds)} behind the simultaneous-migration limit",
-            null => null,
-            var other => $"bound by {other}{detail}",
+            "link" => $"bound by {factor.Description}{nics}{detail}",
+            "streamCeiling" => $"bound by {factor.Description}",
+            "queue" => $"waited {HumanUnits.Seconds(m.QueuedSeconds)} behind {factor.Description}",
+            _ => $"bound by {factor.Description}{detail}",
         };
     }
 
@@ -142,7 +146,7 @@ public static class ConsoleSummary
                 Cell(m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-"),
                 Cell(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-"),
                 Cell(m.Rounds.ToString(CultureInfo.InvariantCulture)), Cell(HumanUnits.Bytes(m.BytesOnWire)),
-                Cell(m.LimitedBy ?? "-"), Result(m.Result), Cell(Explain(m) ?? string.Empty));
+                Cell(m.LimitedBy?.Name ?? "-"), Result(m.Result), Cell(Explain(m) ?? string.Empty));
         }
 
         console.Write(t);

@@ -97,9 +97,9 @@ public static class ChromeTrace
             w.WriteNumber("bytes", p.Bytes);
             w.WriteNumber("bytesOnWire", p.BytesOnWire);
             w.WriteNumber("dirtiedBytes", p.DirtiedBytes);
-            if (p.LimitedBy is not null)
+            if (p.LimitedBy is { } factor)
             {
-                w.WriteString("limitedBy", p.LimitedBy);
+                w.WriteString("limitedBy", factor.Name);
             }
 
             w.WriteEndObject();

@@ -107,7 +107,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         // sending: their time counts against the dirty rate; otherwise against what bound each transfer.
         if (stopReason == "maxPasses")
         {
-            ctx.AddLimit("dirtyRate", dirtyPassesTime.Seconds);
+            ctx.AddLimit(LimitFactor.DirtyRate, dirtyPassesTime.Seconds);
         }
         else
         {
@@ -124,7 +124,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         new(kind, pass, start.Seconds, end.Seconds, 0, 0, 0, null);
 
     /// <summary>A phase that sent a payload: its bytes on the wire and how they went (plain, compressed, fell back).</summary>
-    private static PhaseRecord Sent(PhaseKind kind, int? pass, SimTime start, SimTime end, long bytes, ITransfer sent, long dirtied, string? limitedBy, double throttle = 0) =>
+    private static PhaseRecord Sent(PhaseKind kind, int? pass, SimTime start, SimTime end, long bytes, ITransfer sent, long dirtied, LimitFactor? limitedBy, double throttle = 0) =>
         new(kind, pass, start.Seconds, end.Seconds, bytes, sent.BytesOnWire, dirtied, limitedBy, throttle)
         {
             Encoding = sent.Encoding,
