@@ -72,17 +72,17 @@ public sealed class MigrationService : IClusterComponent
         return migration;
     }
 
-    /// <summary>The transport option a migration from <paramref name="source"/> uses: a 2012 source offers only TCP/IP.</summary>
+    /// <summary>
+    /// The transport option a migration from <paramref name="source"/> uses: the one asked for, else the cluster's,
+    /// else the version's default; a source older than the option's minimum version (a 2012 host asked for
+    /// compression or SMB, which came with 2012 R2) sends over TCP/IP.
+    /// </summary>
     public string OptionFor(Host source, string? requested = null)
     {
         ArgumentNullException.ThrowIfNull(source);
-        if (source.Version == HyperVVersion.V2012)
-        {
-            return "tcpip";
-        }
-
         ClusterSpec spec = Cluster.Spec.Cluster;
-        return requested ?? spec.LiveMigration.Option ?? (spec.Version == HyperVVersion.V2012 ? "tcpip" : "compression");
+        string option = requested ?? spec.LiveMigration.Option ?? (spec.Version == HyperVVersion.V2012 ? "tcpip" : "compression");
+        return source.Version < Transports.MigrationTransports.Registry.Get(option).MinimumVersion ? "tcpip" : option;
     }
 
     private void Begin(LiveMigration migration)

@@ -68,7 +68,7 @@ internal static class EventRules
             {
                 c.Add(to, between.Message, between.Fix);
             }
-            else if (source.Spec.Version == HyperVVersion.V2012 && m.Option is "compression" or "smb")
+            else if (source.Spec.Version == HyperVVersion.V2012 && m.Option is { } option && VersionRules.NeedsR2(option))
             {
                 c.Add(origin.Of("migrate.option"), $"option {m.Option} is new in 2012 R2, but {m.Vm} moves from {from}, which runs 2012: a 2012 host offers only the TCP/IP option", "write option: tcpip, or leave option out");
             }

@@ -13,7 +13,7 @@ internal static class VersionRules
     {
         Sourced<ClusterSpec> cluster = c.Scenario.Cluster;
         bool cluster2012 = cluster.Spec.Version == HyperVVersion.V2012;
-        if (cluster.Spec.LiveMigration.Option is "compression" or "smb" && cluster.Origin.Has("liveMigration.option"))
+        if (cluster.Spec.LiveMigration.Option is { } named && NeedsR2(named) && cluster.Origin.Has("liveMigration.option"))
         {
             string option = cluster.Spec.LiveMigration.Option;
             // In a mixed cluster (a rolling upgrade) the option applies to the 2012 R2 hosts; 2012 sources send over TCP/IP.
@@ -31,6 +31,10 @@ internal static class VersionRules
 
         Generation2(c);
     }
+
+    /// <summary>True when the registered option <paramref name="option"/> first came with 2012 R2 (its descriptor says so).</summary>
+    internal static bool NeedsR2(string option) =>
+        Model.Transports.MigrationTransports.Registry.Find(option)?.MinimumVersion == HyperVVersion.V2012R2;
 
     private static void NewIn2012R2(ValidationContext c, Sourced<ClusterSpec> cluster, string key, bool on, string what)
     {
