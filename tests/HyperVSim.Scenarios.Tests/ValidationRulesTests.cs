@@ -144,7 +144,7 @@ public sealed class ValidationRulesTests
         const string start = "name: t\nhosts: [ { name: hv, memory: 8GiB } ]\nvms: [ { name: v, memory: 4GiB, memoryDirtying: ";
         Yaml.Error(start + "{ model: constant } } ]\n", "model constant needs a rate");
         Yaml.Error(start + "{ rate: 100MB/s } } ]\n", "a rate has no effect with model none");
-        Yaml.Error(start + "{ model: constant, rate: 1MB/s, workingSet: 1GiB } } ]\n", "a working set has no effect with model constant");
+        Yaml.Error(start + "{ model: constant, rate: 1MB/s, workingSet: 1GiB } } ]\n", "a working set size has no effect with model constant");
         Yaml.Error(start + "{ model: workingSet, rate: 1MB/s, workingSet: 8GiB } } ]\n", "working set 8GiB is more than the VM's memory 4GiB");
         Yaml.Error(start + "{ model: random } } ]\n", "'random' is not one of none, constant, workingSet");
         ScenarioLoader.LoadText(start + "{ model: constant, rate: 1.5GiB/s } } ]\n", "ok.yaml").Vms[0].Dirtying

@@ -3,12 +3,29 @@ using HyperVSim.Model.Specs;
 namespace HyperVSim.Model.Plugins;
 
 /// <summary>
-/// One plug-in: the name a scenario uses, a sentence for people, the first Hyper-V version that has it, and how to
-/// make one. Transports, dirtying models, convergence strategies and migration strategies are all described so, in
-/// one <see cref="Registry{T}"/> each, which the scenario loader reads for names, suggestions and version rules.
+/// One plug-in: the name a scenario uses, a sentence for people, the first Hyper-V version that has it, how to make
+/// one, and the scenario keys it reads (<see cref="Options"/>). Transports, dirtying models, convergence strategies,
+/// migration strategies and scripted-event handlers are all described so, in one <see cref="Registry{T}"/> each,
+/// which the scenario loader reads for names, suggestions, version rules and option checks.
 /// </summary>
 public sealed record PluginDescriptor<T>(string Name, string Description, HyperVVersion MinimumVersion, Func<T> Create)
-    where T : class;
+    where T : class
+{
+    /// <summary>
+    /// The keys beside the plug-in's name that it reads, all required (a dirtying model's <c>rate</c> and
+    /// <c>workingSet</c>). The loader asks for a missing one and refuses one the plug-in does not read.
+    /// </summary>
+    public IReadOnlyList<PluginOption> Options { get; init; } = [];
+
+    /// <summary>Checks the plug-in's own limits on its options (e.g. pageLevel's working set); null when none apply.</summary>
+    public Func<IReadOnlyDictionary<string, double>, PluginProblem?>? Validate { get; init; }
+}
+
+/// <summary>A scenario key a plug-in reads: the key, the value in words ("a working set size"), an example value.</summary>
+public sealed record PluginOption(string Key, string Noun, string Example);
+
+/// <summary>What is wrong with one of a plug-in's options, and the fix.</summary>
+public sealed record PluginProblem(string Key, string Message, string Fix);
 
 /// <summary>
 /// The plug-ins of one kind, keyed by name (ordinal), listed in the order they were registered (so messages list the

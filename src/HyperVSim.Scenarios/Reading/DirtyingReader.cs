@@ -1,3 +1,5 @@
+using HyperVSim.Model.Dirtying;
+using HyperVSim.Model.Plugins;
 using HyperVSim.Model.Specs;
 
 namespace HyperVSim.Scenarios.Reading;
@@ -8,10 +10,7 @@ namespace HyperVSim.Scenarios.Reading;
 /// </summary>
 internal static class DirtyingReader
 {
-    public static IReadOnlyList<string> Models => Model.Dirtying.DirtyingModels.Registry.Names;
-
-    /// <summary>Largest working set the page-level model simulates (as the model's own limit).</summary>
-    private const long PageLevelMaxWorkingSet = 4L << 30;
+    public static IReadOnlyList<string> Models => DirtyingModels.Registry.Names;
 
     public static DirtyingSpec Read(MapReader? map, DirtyingSpec d, Scalars scalars)
     {
@@ -25,33 +24,45 @@ internal static class DirtyingReader
         double? rate = map.ByteRate("rate", Limits.DirtyRate);
         long? workingSet = map.Size("workingSet", Limits.WorkingSet);
         bool modelKnown = written is not null || !map.Has("model");
-        if (modelKnown && model != "none" && !map.Has("rate"))
+        if (modelKnown && DirtyingModels.Registry.Find(model) is { } descriptor)
         {
-            scalars.Problems.Add(map.Start, map.SiteOf("rate").Path, $"model {model} needs a rate", "add rate:, e.g. rate: 400MB/s");
-        }
+            // The model's descriptor says which keys it reads: ask for those missing, refuse those it ignores.
+            foreach (PluginOption option in descriptor.Options.Where(o => !map.Has(o.Key)))
+            {
+                scalars.Problems.Add(map.Start, map.SiteOf(option.Key).Path, $"model {model} needs {option.Noun}", $"add {option.Key}:, e.g. {option.Key}: {option.Example}");
+            }
 
-        if (modelKnown && model is "workingSet" or "pageLevel" && !map.Has("workingSet"))
-        {
-            scalars.Problems.Add(map.Start, map.SiteOf("workingSet").Path, $"model {model} needs a working set size", "add workingSet:, e.g. workingSet: 6GiB");
-        }
+            foreach (string key in Keys.Where(k => map.Has(k) && descriptor.Options.All(o => o.Key != k)))
+            {
+                string[] readers = DirtyingModels.Registry.Descriptors.Where(m => m.Options.Any(o => o.Key == key)).Select(m => $"model: {m.Name}").ToArray();
+                Site(scalars, map, key, $"{Noun(key)} has no effect with model {model}", $"write {string.Join(" or ", readers)}, or remove {key}");
+            }
 
-        if (modelKnown && model == "none" && map.Has("rate"))
-        {
-            Site(scalars, map, "rate", "a rate has no effect with model none", "write model: constant or model: workingSet, or remove rate");
-        }
+            var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            if (rate is { } r)
+            {
+                values["rate"] = r;
+            }
 
-        if (modelKnown && model == "pageLevel" && workingSet > PageLevelMaxWorkingSet)
-        {
-            Site(scalars, map, "workingSet", "the pageLevel model simulates at most 4 GiB of working set page by page", "use model: workingSet (its analytic twin), or a working set up to 4GiB");
-        }
+            if (workingSet is { } w)
+            {
+                values["workingSet"] = w;
+            }
 
-        if (modelKnown && model is not ("workingSet" or "pageLevel") && map.Has("workingSet"))
-        {
-            Site(scalars, map, "workingSet", $"a working set has no effect with model {model}", "write model: workingSet, or remove workingSet");
+            if (descriptor.Validate?.Invoke(values) is { } problem)
+            {
+                Site(scalars, map, problem.Key, problem.Message, problem.Fix);
+            }
         }
 
         return d with { Model = model, BytesPerSecond = rate ?? d.BytesPerSecond, WorkingSetBytes = workingSet ?? d.WorkingSetBytes };
     }
+
+    /// <summary>The option keys of <c>memoryDirtying:</c> besides <c>model</c>.</summary>
+    private static readonly string[] Keys = ["rate", "workingSet"];
+
+    private static string Noun(string key) =>
+        DirtyingModels.Registry.Descriptors.SelectMany(m => m.Options).First(o => o.Key == key).Noun;
 
     private static void Site(Scalars scalars, MapReader map, string key, string message, string fix)
     {
