@@ -27,6 +27,13 @@ public sealed class Process : Event
 
     private static readonly object NoCause = new();
 
+    /// <summary>
+    /// True while the iterator runs (a step, or its finally blocks as the process ends). Not the same as being the
+    /// <see cref="Simulation.ActiveProcess"/>: a step that kills another process is still running while that
+    /// process's finally blocks run, and must not be disposed from there.
+    /// </summary>
+    private bool _stepping;
+
     internal Process(Simulation simulation, string name)
         : base(simulation, name)
     {
@@ -100,10 +107,10 @@ public sealed class Process : Event
         }
 
         _kill = cause ?? NoCause;
-        if (ReferenceEquals(Simulation.ActiveProcess, this))
+        if (_stepping)
         {
-            // Its own step (or a finally block run while it ends): the iterator is running and cannot be
-            // disposed now; Resume ends the process when the step yields.
+            // Its iterator is running (its own step, or a finally block as it ends, perhaps through other
+            // processes) and cannot be disposed now; Resume ends the process when the step yields.
             return true;
         }
 
@@ -161,6 +168,7 @@ public sealed class Process : Event
             bool more;
             Process? previous = sim.ActiveProcess;
             sim.ActiveProcess = this;
+            _stepping = true;
             try
             {
                 more = steps.MoveNext();
@@ -172,6 +180,8 @@ public sealed class Process : Event
             }
             finally
             {
+                _stepping = false;
+
                 // Storing a constant null needs no GC write barrier, and the outermost process is the usual case.
                 if (previous is null)
                 {
@@ -313,7 +323,9 @@ public sealed class Process : Event
         {
             Simulation sim = Simulation;
             Process? previous = sim.ActiveProcess;
+            bool wasStepping = _stepping;
             sim.ActiveProcess = this;
+            _stepping = true;
             try
             {
                 steps.Dispose();
@@ -324,6 +336,7 @@ public sealed class Process : Event
             }
             finally
             {
+                _stepping = wasStepping;
                 sim.ActiveProcess = previous;
             }
         }

@@ -256,6 +256,49 @@ public sealed class KillTests
     }
 
     [Fact]
+    public void A_killer_killed_back_by_its_victims_finally_block_ends_when_its_own_step_yields()
+    {
+        Process? supervisor = null;
+        Process worker = _sim.Process(Worker(), "worker");
+        supervisor = _sim.Process(Supervisor(), "supervisor");
+
+        _sim.Run();
+
+        _log.Should().Equal("worker finally", "supervisor went on after the kill", "supervisor finally@1s");
+        worker.Error.Should().BeOfType<ProcessKilledException>().Which.Cause.Should().Be("stop");
+        supervisor.Error.Should().BeOfType<ProcessKilledException>().Which.Cause.Should().Be("you too");
+
+        IEnumerable<Event> Worker()
+        {
+            try
+            {
+                yield return _sim.Timeout(S(10));
+            }
+            finally
+            {
+                _log.Add("worker finally");
+                supervisor!.Kill("you too");
+            }
+        }
+
+        IEnumerable<Event> Supervisor()
+        {
+            try
+            {
+                yield return _sim.Delay(S(1));
+                worker.Kill("stop");
+                _log.Add("supervisor went on after the kill");
+                yield return _sim.Delay(S(1));
+                _log.Add("never");
+            }
+            finally
+            {
+                _log.Add("supervisor finally@" + _sim.Now);
+            }
+        }
+    }
+
+    [Fact]
     public void A_finally_block_that_throws_while_killed_fails_the_process_loudly()
     {
         Process p = _sim.Process(Steps(), "clumsy");
