@@ -62,6 +62,13 @@ public sealed class Flow
 
     public bool Active { get; internal set; } = true;
 
+    /// <summary>
+    /// Since when the flow has been at rate 0 while active (a resource on its path at capacity 0, or a bound of 0);
+    /// null while it moves. It keeps its value once the flow has ended, so a report can say how a failed or
+    /// cancelled flow was doing.
+    /// </summary>
+    public SimTime? StalledSince { get; internal set; }
+
     internal double RemainingAtUpdate { get; set; }
 
     internal SimTime LastUpdate { get; set; }

@@ -35,6 +35,9 @@ public sealed class FlowNetwork
     private readonly BufferView<Resource> _touched = new();
     private int _touchStamp;
 
+    // The flows a failing resource ends, collected before any is removed.
+    private readonly BufferView<Flow> _failing = new();
+
     public FlowNetwork(Simulation simulation)
         : this(simulation, new MaxMinSolver())
     {
@@ -193,6 +196,40 @@ public sealed class FlowNetwork
         flow.Completion.Succeed(false);
     }
 
+    /// <summary>
+    /// The resource dies: every flow crossing it ends now with its completion failed with <paramref name="cause"/>
+    /// (in the order the flows started), and its capacity becomes 0, so that a flow started on it later stalls
+    /// until <see cref="SetCapacity"/> revives it. Whoever waits on those completions must handle the failure.
+    /// </summary>
+    public void Fail(Resource resource, Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(cause);
+        ResourceFlows crossing = resource.Flows;
+        for (int s = 0; s < crossing.End; s++)
+        {
+            if (crossing[s] is { } f)
+            {
+                _failing.Add(f);
+            }
+        }
+
+        try
+        {
+            foreach (Flow f in _failing.Span)
+            {
+                Remove(f);
+                f.Completion.Fail(cause);
+            }
+        }
+        finally
+        {
+            _failing.Clear();
+        }
+
+        SetCapacity(resource, 0);
+    }
+
     private void Complete(Flow flow)
     {
         if (!flow.Active)
@@ -277,6 +314,15 @@ public sealed class FlowNetwork
         {
             Flow f = flows[i];
             f.BottleneckShared = f.Bottleneck is { } b && b.Flows.Count > 1;
+            if (f.Rate > 0)
+            {
+                f.StalledSince = null;
+            }
+            else
+            {
+                f.StalledSince ??= now;
+            }
+
             if (f.Rate == before[i] && f.CompletionTimer is not null)
             {
                 continue;
