@@ -10,13 +10,14 @@ namespace HyperVSim.Flow;
 /// </summary>
 public sealed class Flow
 {
-    internal Flow(string name, double amount, IReadOnlyList<Resource> resources, IReadOnlyList<double> usages, double bound, double weight, Event completion, SimTime now)
+    internal Flow(string name, double amount, Resource[] resources, double[] usages, double bound, double weight, Event completion, SimTime now)
     {
         Name = name;
         Amount = amount;
         RemainingAtUpdate = amount;
-        Resources = resources;
-        Usages = usages;
+        Path = resources;
+        PathUsages = usages;
+        Slots = new int[resources.Length];
         Bound = bound;
         Weight = weight;
         Completion = completion;
@@ -28,10 +29,19 @@ public sealed class Flow
     /// <summary>Units to transfer in all.</summary>
     public double Amount { get; }
 
-    public IReadOnlyList<Resource> Resources { get; }
+    public IReadOnlyList<Resource> Resources => Path;
 
     /// <summary>Units of each resource (same order as <see cref="Resources"/>) one unit of this flow consumes; 1 on a plain path.</summary>
-    public IReadOnlyList<double> Usages { get; }
+    public IReadOnlyList<double> Usages => PathUsages;
+
+    /// <summary>The resources crossed, as an array for the network's inner loops.</summary>
+    internal Resource[] Path { get; }
+
+    /// <summary>Units of each resource of <see cref="Path"/> per unit of this flow.</summary>
+    internal double[] PathUsages { get; }
+
+    /// <summary>This flow's slot in each resource's flow list (same order as <see cref="Path"/>; −1 once removed).</summary>
+    internal int[] Slots { get; }
 
     /// <summary>The flow's own rate cap in units per second; +∞ when none.</summary>
     public double Bound { get; internal set; }
@@ -52,13 +62,18 @@ public sealed class Flow
 
     public bool Active { get; internal set; } = true;
 
+    /// <summary>
+    /// Since when the flow has been at rate 0 while active (a resource on its path at capacity 0, or a bound of 0);
+    /// null while it moves. It keeps its value once the flow has ended, so a report can say how a failed or
+    /// cancelled flow was doing.
+    /// </summary>
+    public SimTime? StalledSince { get; internal set; }
+
     internal double RemainingAtUpdate { get; set; }
 
     internal SimTime LastUpdate { get; set; }
 
     internal Timeout? CompletionTimer { get; set; }
-
-    internal bool Frozen { get; set; }
 
     /// <summary>Whether the bottleneck resource carried other flows too at the last recompute.</summary>
     public bool BottleneckShared { get; internal set; }
@@ -89,19 +104,17 @@ public sealed class Flow
         _spans.Add(new BottleneckSpan(Bottleneck, BottleneckShared, span));
     }
 
+    /// <summary>Visit stamp of the recompute walking the network (its generation).</summary>
     internal int Mark { get; set; }
-
-    /// <summary>This flow's position in the list the solver is working on.</summary>
-    internal int SolverIndex { get; set; }
 
     /// <summary>Units of <paramref name="resource"/> one unit of this flow consumes (0 when it does not cross it).</summary>
     public double UsageOf(Resource resource)
     {
-        for (int i = 0; i < Resources.Count; i++)
+        for (int i = 0; i < Path.Length; i++)
         {
-            if (ReferenceEquals(Resources[i], resource))
+            if (ReferenceEquals(Path[i], resource))
             {
-                return Usages[i];
+                return PathUsages[i];
             }
         }
 

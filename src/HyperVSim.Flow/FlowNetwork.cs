@@ -7,19 +7,49 @@ namespace HyperVSim.Flow;
 /// (<see cref="MaxMinSolver"/>), recomputed lazily once per simulated instant in which a flow started or
 /// ended or a capacity or bound changed, and only over the connected group of flows and resources that
 /// the change touches; only flows whose rate changed get their completion rescheduled.
+/// <para>
+/// A recompute copies its group into a <see cref="FlowProblem"/> (arrays indexed by position) for the
+/// <see cref="IFlowSolver"/>, then copies the rates back; every buffer is kept for the next recompute.
+/// </para>
 /// </summary>
 public sealed class FlowNetwork
 {
     private readonly Simulation _sim;
+    private readonly IFlowSolver _solver;
     private readonly List<Resource> _resources = [];
     private readonly List<Resource> _dirtyResources = [];
     private readonly List<Flow> _dirtyFlows = [];
+    private readonly Action<Event> _recompute;
+    private readonly Action<Event> _complete;
     private bool _recomputeScheduled;
     private int _generation;
 
+    // Reused by every recompute: the group found, the walk's stack, rates before, the solver's input and output.
+    private readonly BufferView<Flow> _group = new();
+    private readonly BufferView<Resource> _groupResources = new();
+    private readonly Stack<Resource> _stack = new();
+    private readonly FlowProblem _problem = new();
+    private double[] _before = [];
+
+    // Resources whose load may have changed since RatesChanged was last raised, and the stamp marking them.
+    private readonly BufferView<Resource> _touched = new();
+    private int _touchStamp;
+
+    // The flows a failing resource ends, collected before any is removed.
+    private readonly BufferView<Flow> _failing = new();
+
     public FlowNetwork(Simulation simulation)
+        : this(simulation, new MaxMinSolver())
+    {
+    }
+
+    /// <summary>A network whose rates come from <paramref name="solver"/>.</summary>
+    internal FlowNetwork(Simulation simulation, IFlowSolver solver)
     {
         _sim = simulation ?? throw new ArgumentNullException(nameof(simulation));
+        _solver = solver ?? throw new ArgumentNullException(nameof(solver));
+        _recompute = _ => Recompute();
+        _complete = e => Complete((Flow)e.Value!);
     }
 
     /// <summary>Resources in creation order.</summary>
@@ -28,8 +58,18 @@ public sealed class FlowNetwork
     /// <summary>How many times the solver has run (for benchmarks and tests).</summary>
     public long Recomputes { get; private set; }
 
-    /// <summary>Raised after rates were recomputed, with the flows whose rates were solved.</summary>
+    /// <summary>
+    /// Raised after rates were recomputed, with the flows whose rates were solved. The list is reused by the
+    /// next recompute: read it in the handler, copy it to keep it.
+    /// </summary>
     public event Action<IReadOnlyList<Flow>>? RatesChanged;
+
+    /// <summary>
+    /// While <see cref="RatesChanged"/> is raised: every resource whose load may have changed since it was last
+    /// raised, in no particular order: the resources of the flows just solved, and those a flow left or whose
+    /// capacity changed (also in recomputes that solved no flow and so raised nothing). Reused like the flows.
+    /// </summary>
+    public IReadOnlyList<Resource> TouchedResources => _touched;
 
     /// <summary>A new resource with a capacity in units per second (≥ 0).</summary>
     public Resource AddResource(string name, double capacity)
@@ -96,9 +136,9 @@ public sealed class FlowNetwork
             return flow;
         }
 
-        foreach (Resource r in flow.Resources)
+        for (int k = 0; k < flow.Path.Length; k++)
         {
-            r.Flows.Add(flow);
+            flow.Path[k].Flows.Add(flow, k);
         }
 
         MarkDirty(flow);
@@ -156,6 +196,40 @@ public sealed class FlowNetwork
         flow.Completion.Succeed(false);
     }
 
+    /// <summary>
+    /// The resource dies: every flow crossing it ends now with its completion failed with <paramref name="cause"/>
+    /// (in the order the flows started), and its capacity becomes 0, so that a flow started on it later stalls
+    /// until <see cref="SetCapacity"/> revives it. Whoever waits on those completions must handle the failure.
+    /// </summary>
+    public void Fail(Resource resource, Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        ArgumentNullException.ThrowIfNull(cause);
+        ResourceFlows crossing = resource.Flows;
+        for (int s = 0; s < crossing.End; s++)
+        {
+            if (crossing[s] is { } f)
+            {
+                _failing.Add(f);
+            }
+        }
+
+        try
+        {
+            foreach (Flow f in _failing.Span)
+            {
+                Remove(f);
+                f.Completion.Fail(cause);
+            }
+        }
+        finally
+        {
+            _failing.Clear();
+        }
+
+        SetCapacity(resource, 0);
+    }
+
     private void Complete(Flow flow)
     {
         if (!flow.Active)
@@ -176,9 +250,10 @@ public sealed class FlowNetwork
         flow.Rate = 0;
         flow.CompletionTimer?.Cancel();
         flow.CompletionTimer = null;
-        foreach (Resource r in flow.Resources)
+        for (int k = 0; k < flow.Path.Length; k++)
         {
-            r.Flows.Remove(flow);
+            Resource r = flow.Path[k];
+            r.Flows.Remove(flow, k);
             _dirtyResources.Add(r);
         }
 
@@ -199,19 +274,103 @@ public sealed class FlowNetwork
         }
 
         _recomputeScheduled = true;
-        _sim.Call(SimTime.Zero, Recompute, "flow-recompute");
+        _sim.Timeout(SimTime.Zero, null, "flow-recompute").AddCallback(_recompute);
     }
 
     private void Recompute()
     {
         _recomputeScheduled = false;
+        FindGroup();
+        NoteTouched();
+        if (_group.Count == 0)
+        {
+            _groupResources.Clear();
+            return;
+        }
+
+        ReadOnlySpan<Flow> flows = _group.Span;
+        ReadOnlySpan<Resource> resources = _groupResources.Span;
+        SimTime now = _sim.Now;
+        if (_before.Length < flows.Length)
+        {
+            _before = new double[FlowProblem.Grown(_before.Length, flows.Length)];
+        }
+
+        double[] before = _before;
+        for (int i = 0; i < flows.Length; i++)
+        {
+            Flow f = flows[i];
+            f.TallyBottleneck(now);
+            f.RemainingAtUpdate = f.RemainingAt(now);
+            f.LastUpdate = now;
+            before[i] = f.Rate;
+        }
+
+        _problem.Load(flows, resources);
+        _solver.Solve(_problem);
+        _problem.Store(flows, resources);
+        Recomputes++;
+        for (int i = 0; i < flows.Length; i++)
+        {
+            Flow f = flows[i];
+            f.BottleneckShared = f.Bottleneck is { } b && b.Flows.Count > 1;
+            if (f.Rate > 0)
+            {
+                f.StalledSince = null;
+            }
+            else
+            {
+                f.StalledSince ??= now;
+            }
+
+            if (f.Rate == before[i] && f.CompletionTimer is not null)
+            {
+                continue;
+            }
+
+            f.CompletionTimer?.Cancel();
+            f.CompletionTimer = null;
+            if (f.Rate > 0)
+            {
+                SimTime left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
+
+                // A rate so small that the flow would end beyond the clock's range leaves it without a timer,
+                // like a stalled flow: it ends only if a later change speeds it up.
+                if (left <= SimTime.MaxValue - now)
+                {
+                    f.CompletionTimer = _sim.Timeout(left, f, f.Name);
+                    f.CompletionTimer.AddCallback(_complete);
+                }
+            }
+        }
+
+        try
+        {
+            RatesChanged?.Invoke(_group);
+        }
+        finally
+        {
+            _touched.Clear();
+            _touchStamp++;
+            _group.Clear();
+            _groupResources.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Collects into <see cref="_group"/> the active flows connected to what changed (dirty flows, dirty resources),
+    /// and into <see cref="_groupResources"/> their resources in creation order. The flows' order is the order the
+    /// walk meets them, which the solver and the timers depend on: it must not change.
+    /// </summary>
+    private void FindGroup()
+    {
         _generation++;
-        var flows = new List<Flow>();
-        var resources = new List<Resource>();
-        var stack = new Stack<Resource>();
+        _group.Clear();
+        _groupResources.Clear();
+        Stack<Resource> stack = _stack;
         foreach (Flow f in _dirtyFlows)
         {
-            VisitFlow(f, flows, stack);
+            VisitFlow(f, stack);
         }
 
         foreach (Resource r in _dirtyResources)
@@ -228,66 +387,35 @@ public sealed class FlowNetwork
         while (stack.Count > 0)
         {
             Resource r = stack.Pop();
-            resources.Add(r);
-            foreach (Flow f in r.Flows)
+            _groupResources.Add(r);
+            ResourceFlows crossing = r.Flows;
+            for (int s = 0; s < crossing.End; s++)
             {
-                VisitFlow(f, flows, stack);
-            }
-        }
-
-        if (flows.Count == 0)
-        {
-            return;
-        }
-
-        // Resources in creation order, so ties between equally loaded resources resolve the same way every run.
-        resources.Sort((a, b) => a.Index.CompareTo(b.Index));
-        SimTime now = _sim.Now;
-        var before = new double[flows.Count];
-        for (int i = 0; i < flows.Count; i++)
-        {
-            Flow f = flows[i];
-            f.TallyBottleneck(now);
-            f.RemainingAtUpdate = f.RemainingAt(now);
-            f.LastUpdate = now;
-            before[i] = f.Rate;
-        }
-
-        MaxMinSolver.Solve(flows, resources);
-        Recomputes++;
-        foreach (Flow f in flows)
-        {
-            f.BottleneckShared = f.Bottleneck is { } b && b.Flows.Count > 1;
-        }
-
-        for (int i = 0; i < flows.Count; i++)
-        {
-            Flow f = flows[i];
-            if (f.Rate == before[i] && f.CompletionTimer is not null)
-            {
-                continue;
-            }
-
-            f.CompletionTimer?.Cancel();
-            f.CompletionTimer = null;
-            if (f.Rate > 0)
-            {
-                SimTime left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
-
-                // A rate so small that the flow would end beyond the clock's range leaves it without a timer,
-                // like a stalled flow: it ends only if a later change speeds it up.
-                if (left <= SimTime.MaxValue - now)
+                if (crossing[s] is { } f)
                 {
-                    Flow captured = f;
-                    f.CompletionTimer = _sim.Call(left, () => Complete(captured), f.Name);
+                    VisitFlow(f, stack);
                 }
             }
         }
 
-        RatesChanged?.Invoke(flows);
+        // Resources in creation order, so ties between equally loaded resources resolve the same way every run.
+        _groupResources.Sort(static (a, b) => a.Index.CompareTo(b.Index));
     }
 
-    private void VisitFlow(Flow f, List<Flow> flows, Stack<Resource> stack)
+    /// <summary>Adds the group's resources to those touched since <see cref="RatesChanged"/> was last raised.</summary>
+    private void NoteTouched()
+    {
+        foreach (Resource r in _groupResources.Span)
+        {
+            if (r.TouchMark != _touchStamp)
+            {
+                r.TouchMark = _touchStamp;
+                _touched.Add(r);
+            }
+        }
+    }
+
+    private void VisitFlow(Flow f, Stack<Resource> stack)
     {
         if (!f.Active || f.Mark == _generation)
         {
@@ -295,8 +423,8 @@ public sealed class FlowNetwork
         }
 
         f.Mark = _generation;
-        flows.Add(f);
-        foreach (Resource r in f.Resources)
+        _group.Add(f);
+        foreach (Resource r in f.Path)
         {
             if (r.Mark != -_generation)
             {

@@ -9,61 +9,86 @@ namespace HyperVSim.Flow;
 /// Method: raise a common level λ for all unfrozen flows (x_f = λ·w_f); the next constraint to bind is
 ///   min( min_r (C_r − frozen load on r) / Σ_{unfrozen f ∋ r} a_fr·w_f ,  min_f B_f / w_f );
 /// freeze the flows it binds at that level (those crossing the resource, or the bounded flow) and repeat.
-/// Each flow records what froze it: its bottleneck resource, or null for its own bound.
+/// Each flow records what froze it: its bottleneck resource, or −1 for its own bound.
 /// A resource takes part while an unfrozen flow crosses it, which is counted, never inferred from its
 /// floating-point weight sum (that would depend on the units of usages and weights).
+/// <para>
+/// It works on a <see cref="FlowProblem"/> only, and keeps its scratch arrays between calls: once they have grown
+/// to the largest problem seen, a solve allocates nothing.
+/// </para>
 /// </summary>
-internal static class MaxMinSolver
+internal sealed class MaxMinSolver : IFlowSolver
 {
     /// <summary>Below this fraction of its former value, a weight sum after a subtraction is recomputed from its terms.</summary>
     private const double CancellationLimit = 1e-4;
 
-    /// <summary>
-    /// Computes the rates of <paramref name="flows"/>, whose resources are exactly <paramref name="resources"/>.
-    /// Cost: O(F log F) to order the bounds, then per level O(R) to find the tightest resource plus the work of
-    /// freezing; each flow is frozen once. Flows are frozen in list order, so results do not depend on the order
-    /// a level's flows are found in.
-    /// </summary>
-    public static void Solve(List<Flow> flows, List<Resource> resources)
-    {
-        int nr = resources.Count;
-        int nf = flows.Count;
-        var remaining = new double[nr];
-        var weights = new double[nr];
-        var crossing = new int[nr];
-        var onResource = new List<Flow>[nr];
-        for (int i = 0; i < nr; i++)
-        {
-            resources[i].SolverIndex = i;
-            remaining[i] = resources[i].Capacity;
-            onResource[i] = [];
-        }
+    // Per resource.
+    private double[] _remaining = [];
+    private double[] _weights = [];
+    private int[] _crossing = [];
+    private int[] _onStart = [];
+    private int[] _onFill = [];
 
+    // Per path entry, grouped by resource: the flows crossing each resource in flow order, and their usages.
+    private int[] _onFlow = [];
+    private double[] _onUsage = [];
+
+    // Per flow.
+    private bool[] _frozen = [];
+    private BoundKey[] _byBound = [];
+    private int[] _batch = [];
+
+    /// <summary>
+    /// Computes the rates of the flows of <paramref name="problem"/>.
+    /// Cost: O(F log F) to order the bounds, then per level O(R) to find the tightest resource plus the work of
+    /// freezing; each flow is frozen once. Flows are frozen in problem order, so results do not depend on the
+    /// order a level's flows are found in.
+    /// </summary>
+    public void Solve(FlowProblem problem)
+    {
+        int nr = problem.ResourceCount;
+        int nf = problem.FlowCount;
+        Reserve(nr, nf, problem.PathCount);
+        double[] remaining = _remaining;
+        double[] weights = _weights;
+        int[] crossing = _crossing;
+        double[] weight = problem.Weight;
+        double[] bound = problem.Bound;
+        int[] pathStart = problem.PathStart;
+        int[] pathResource = problem.PathResource;
+        double[] pathUsage = problem.PathUsage;
+        double[] rate = problem.Rate;
+        int[] bottleneck = problem.Bottleneck;
+        bool[] frozen = _frozen;
+
+        Array.Copy(problem.Capacity, remaining, nr);
+        Array.Clear(weights, 0, nr);
+        Array.Clear(crossing, 0, nr);
         for (int n = 0; n < nf; n++)
         {
-            Flow f = flows[n];
-            f.SolverIndex = n;
-            f.Frozen = false;
-            f.Rate = 0;
-            f.Bottleneck = null;
-            for (int k = 0; k < f.Resources.Count; k++)
+            frozen[n] = false;
+            rate[n] = 0;
+            bottleneck[n] = -1;
+            for (int p = pathStart[n]; p < pathStart[n + 1]; p++)
             {
-                int j = f.Resources[k].SolverIndex;
-                weights[j] += f.Weight * f.Usages[k];
+                int j = pathResource[p];
+                weights[j] += weight[n] * pathUsage[p];
                 crossing[j]++;
-                onResource[j].Add(f);
             }
         }
 
-        // Flows by normalised bound B/w, ties in list order; a cursor skips the frozen ones.
-        Flow[] byBound = [.. flows];
-        Array.Sort(byBound, (a, b) =>
+        GroupByResource(problem);
+
+        // Flows by normalised bound B/w, ties in problem order; a cursor skips the frozen ones.
+        BoundKey[] byBound = _byBound;
+        for (int n = 0; n < nf; n++)
         {
-            int c = (a.Bound / a.Weight).CompareTo(b.Bound / b.Weight);
-            return c != 0 ? c : a.SolverIndex.CompareTo(b.SolverIndex);
-        });
+            byBound[n] = new BoundKey(bound[n] / weight[n], n);
+        }
+
+        byBound.AsSpan(0, nf).Sort();
         int cursor = 0;
-        var batch = new List<Flow>();
+        int[] batch = _batch;
 
         int unfrozen = nf;
         while (unfrozen > 0)
@@ -83,15 +108,15 @@ internal static class MaxMinSolver
                 }
             }
 
-            while (cursor < nf && byBound[cursor].Frozen)
+            while (cursor < nf && frozen[byBound[cursor].Flow])
             {
                 cursor++;
             }
 
-            bool boundBinds = cursor < nf && byBound[cursor].Bound / byBound[cursor].Weight < level;
+            bool boundBinds = cursor < nf && byBound[cursor].Normalised < level;
             if (boundBinds)
             {
-                level = byBound[cursor].Bound / byBound[cursor].Weight;
+                level = byBound[cursor].Normalised;
             }
 
             if (double.IsPositiveInfinity(level))
@@ -99,47 +124,48 @@ internal static class MaxMinSolver
                 throw new InvalidOperationException("a flow has neither a resource nor a bound: its rate would be infinite");
             }
 
-            batch.Clear();
+            int count = 0;
             if (boundBinds)
             {
-                for (int b = cursor; b < nf && byBound[b].Bound / byBound[b].Weight <= level; b++)
+                for (int b = cursor; b < nf && byBound[b].Normalised <= level; b++)
                 {
-                    if (!byBound[b].Frozen)
+                    if (!frozen[byBound[b].Flow])
                     {
-                        batch.Add(byBound[b]);
+                        batch[count++] = byBound[b].Flow;
                     }
                 }
 
-                batch.Sort((a, b) => a.SolverIndex.CompareTo(b.SolverIndex));
+                batch.AsSpan(0, count).Sort();
             }
             else
             {
-                foreach (Flow f in onResource[binding])
+                for (int q = _onStart[binding]; q < _onStart[binding + 1]; q++)
                 {
-                    if (!f.Frozen)
+                    if (!frozen[_onFlow[q]])
                     {
-                        batch.Add(f);
+                        batch[count++] = _onFlow[q];
                     }
                 }
             }
 
-            if (batch.Count == 0)
+            if (count == 0)
             {
-                throw new InvalidOperationException($"max-min solver made no progress at level {level} (binding: {(boundBinds ? "a bound" : resources[binding].Name)})");
+                throw new InvalidOperationException($"max-min solver made no progress at level {level} (binding: {(boundBinds ? "a bound" : $"resource #{binding}")})");
             }
 
-            foreach (Flow f in batch)
+            for (int b = 0; b < count; b++)
             {
-                f.Frozen = true;
-                f.Rate = level * f.Weight;
-                f.Bottleneck = boundBinds ? null : resources[binding];
+                int n = batch[b];
+                frozen[n] = true;
+                rate[n] = level * weight[n];
+                bottleneck[n] = boundBinds ? -1 : binding;
                 unfrozen--;
-                for (int k = 0; k < f.Resources.Count; k++)
+                for (int p = pathStart[n]; p < pathStart[n + 1]; p++)
                 {
-                    int j = f.Resources[k].SolverIndex;
-                    remaining[j] -= f.Rate * f.Usages[k];
+                    int j = pathResource[p];
+                    remaining[j] -= rate[n] * pathUsage[p];
                     double before = weights[j];
-                    weights[j] -= f.Weight * f.Usages[k];
+                    weights[j] -= weight[n] * pathUsage[p];
                     if (--crossing[j] == 0)
                     {
                         weights[j] = 0;
@@ -147,24 +173,89 @@ internal static class MaxMinSolver
                     else if (weights[j] <= before * CancellationLimit)
                     {
                         // Nearly all of the weight left at once: the difference is mostly rounding, so re-add what is left.
-                        weights[j] = UnfrozenWeight(onResource[j], resources[j]);
+                        weights[j] = UnfrozenWeight(j, weight);
                     }
                 }
             }
         }
     }
 
-    private static double UnfrozenWeight(List<Flow> flows, Resource resource)
+    /// <summary>Lists, per resource, the flows crossing it in problem order (a counting sort of the path entries).</summary>
+    private void GroupByResource(FlowProblem problem)
+    {
+        int nr = problem.ResourceCount;
+        int[] start = _onStart;
+        int[] fill = _onFill;
+        start[0] = 0;
+        for (int i = 0; i < nr; i++)
+        {
+            start[i + 1] = start[i] + _crossing[i];
+            fill[i] = start[i];
+        }
+
+        int[] pathStart = problem.PathStart;
+        for (int n = 0; n < problem.FlowCount; n++)
+        {
+            for (int p = pathStart[n]; p < pathStart[n + 1]; p++)
+            {
+                int q = fill[problem.PathResource[p]]++;
+                _onFlow[q] = n;
+                _onUsage[q] = problem.PathUsage[p];
+            }
+        }
+    }
+
+    /// <summary>The weight of the unfrozen flows on resource <paramref name="j"/>, summed afresh in flow order.</summary>
+    private double UnfrozenWeight(int j, double[] weight)
     {
         double sum = 0;
-        foreach (Flow f in flows)
+        for (int q = _onStart[j]; q < _onStart[j + 1]; q++)
         {
-            if (!f.Frozen)
+            if (!_frozen[_onFlow[q]])
             {
-                sum += f.Weight * f.UsageOf(resource);
+                sum += weight[_onFlow[q]] * _onUsage[q];
             }
         }
 
         return sum;
+    }
+
+    /// <summary>Grows the scratch arrays to hold a problem of this size; they never shrink.</summary>
+    private void Reserve(int resources, int flows, int pathEntries)
+    {
+        if (_onStart.Length <= resources)
+        {
+            int size = FlowProblem.Grown(_remaining.Length, resources);
+            _remaining = new double[size];
+            _weights = new double[size];
+            _crossing = new int[size];
+            _onFill = new int[size];
+            _onStart = new int[size + 1];
+        }
+
+        if (_frozen.Length < flows)
+        {
+            int size = FlowProblem.Grown(_frozen.Length, flows);
+            _frozen = new bool[size];
+            _byBound = new BoundKey[size];
+            _batch = new int[size];
+        }
+
+        if (_onFlow.Length < pathEntries)
+        {
+            int size = FlowProblem.Grown(_onFlow.Length, pathEntries);
+            _onFlow = new int[size];
+            _onUsage = new double[size];
+        }
+    }
+
+    /// <summary>A flow's normalised bound B/w, ordered by value, then by the flow's position (a total order).</summary>
+    private readonly record struct BoundKey(double Normalised, int Flow) : IComparable<BoundKey>
+    {
+        public int CompareTo(BoundKey other)
+        {
+            int c = Normalised.CompareTo(other.Normalised);
+            return c != 0 ? c : Flow.CompareTo(other.Flow);
+        }
     }
 }

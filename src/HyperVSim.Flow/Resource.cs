@@ -3,7 +3,7 @@ namespace HyperVSim.Flow;
 /// <summary>Something with a capacity in units per second (bytes/s of a NIC direction, bytes/s of a core pool) that flows share.</summary>
 public sealed class Resource
 {
-    internal readonly List<Flow> Flows = [];
+    internal readonly ResourceFlows Flows = new();
 
     internal Resource(string name, double capacity, int index)
     {
@@ -17,15 +17,18 @@ public sealed class Resource
     /// <summary>Units per second; changed through <see cref="FlowNetwork.SetCapacity"/>.</summary>
     public double Capacity { get; internal set; }
 
-    /// <summary>Sum of the rates of the flows crossing it now.</summary>
+    /// <summary>Sum of the rates of the flows crossing it now (summed in the order the flows started).</summary>
     public double Load
     {
         get
         {
             double sum = 0;
-            foreach (Flow f in Flows)
+            for (int s = 0; s < Flows.End; s++)
             {
-                sum += f.Rate * f.UsageOf(this);
+                if (Flows[s] is { } f)
+                {
+                    sum += f.Rate * f.PathUsages[Flows.PathIndexAt(s)];
+                }
             }
 
             return sum;
@@ -35,10 +38,16 @@ public sealed class Resource
     /// <summary>Flows crossing it now.</summary>
     public int FlowCount => Flows.Count;
 
+    /// <summary>Position in the network's creation order; ties between resources resolve by it.</summary>
     internal int Index { get; }
 
+    /// <summary>Visit stamp of the recompute walking the network (negated generation).</summary>
     internal int Mark { get; set; }
 
+    /// <summary>Stamp of the batch of touched resources it was last added to (<see cref="FlowNetwork.TouchedResources"/>).</summary>
+    internal int TouchMark { get; set; } = -1;
+
+    /// <summary>This resource's position in the problem the solver is working on.</summary>
     internal int SolverIndex { get; set; }
 
     public override string ToString() => $"{Name} ({Capacity:G4}/s, {Flows.Count} flows)";

@@ -52,25 +52,19 @@ public sealed class TimelineRecorder
         return list;
     }
 
+    /// <summary>
+    /// Samples the NIC directions whose load may have changed: those the recomputed flows cross, and those whose
+    /// last flow has left since the previous sample (their load is now 0). Costs O(touched resources), not O(NICs).
+    /// </summary>
     private void OnRates(IReadOnlyList<Flow.Flow> flows)
     {
-        foreach (Flow.Flow f in flows)
+        IReadOnlyList<Resource> touched = _cluster.Flows.TouchedResources;
+        for (int i = 0; i < touched.Count; i++)
         {
-            foreach (Resource r in f.Resources)
+            Resource r = touched[i];
+            if (_nics.TryGetValue(r, out var series))
             {
-                if (_nics.TryGetValue(r, out var series))
-                {
-                    Add(series.Points, r.Load);
-                }
-            }
-        }
-
-        // A NIC whose last flow just ended is no longer on any flow's path: read every NIC that moved.
-        foreach (var (resource, series) in _nics)
-        {
-            if (resource.FlowCount == 0 && series.Points[^1].Value != 0)
-            {
-                Add(series.Points, 0);
+                Add(series.Points, r.Load);
             }
         }
     }

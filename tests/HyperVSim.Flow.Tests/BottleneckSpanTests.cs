@@ -1,5 +1,6 @@
 using FluentAssertions;
 using HyperVSim.Engine;
+using static HyperVSim.Flow.Tests.Links;
 
 namespace HyperVSim.Flow.Tests;
 
@@ -9,10 +10,6 @@ namespace HyperVSim.Flow.Tests;
 /// </summary>
 public sealed class BottleneckSpanTests
 {
-    private const double OneBytePerNs = 1e9;
-
-    private static SimTime Ns(long ns) => new(ns);
-
     private static SimTime Sum(IEnumerable<BottleneckSpan> spans) => new(spans.Sum(s => s.Duration.Nanoseconds));
 
     [Fact]

@@ -1,15 +1,12 @@
 using FluentAssertions;
 using HyperVSim.Engine;
+using static HyperVSim.Flow.Tests.Links;
 
 namespace HyperVSim.Flow.Tests;
 
 /// <summary>Cancel, SetCapacity, SetBound and zero-amount flows, against hand-computed schedules (link 1 B/ns).</summary>
 public sealed class FlowNetworkChangeTests
 {
-    private const double OneBytePerNs = 1e9;
-
-    private static SimTime Ns(long ns) => new(ns);
-
     [Fact]
     public void Cancel_ends_the_flow_with_false_and_gives_its_share_back()
     {

@@ -1,5 +1,6 @@
 using FluentAssertions;
 using HyperVSim.Engine;
+using static HyperVSim.Flow.Tests.Links;
 
 namespace HyperVSim.Flow.Tests;
 
@@ -10,10 +11,6 @@ namespace HyperVSim.Flow.Tests;
 /// </summary>
 public sealed class FlowNetworkTimingTests
 {
-    private const double OneBytePerNs = 1e9;
-
-    private static SimTime Ns(long ns) => new(ns);
-
     [Theory]
     [InlineData(1000, 1e9, 1000)] // 1000 B at 1 B/ns = 1000 ns
     [InlineData(1000, 3e9, 334)] // 1000 / 3 = 333.33 → 334 ns

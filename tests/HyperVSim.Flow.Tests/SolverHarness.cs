@@ -22,14 +22,21 @@ internal sealed class SolverHarness
     public Flow AddFlow(string name, Resource[] path, double bound = double.PositiveInfinity, double weight = 1, double[]? usages = null)
     {
         var f = new Flow(name, 1, path, usages ?? path.Select(_ => 1.0).ToArray(), bound, weight, _sim.Event(name), SimTime.Zero);
-        foreach (Resource r in path)
+        for (int k = 0; k < path.Length; k++)
         {
-            r.Flows.Add(f);
+            path[k].Flows.Add(f, k);
         }
 
         _flows.Add(f);
         return f;
     }
 
-    public void Solve() => MaxMinSolver.Solve(_flows, _resources);
+    /// <summary>Solves the flows over all the resources, in the order they were added, as the network would.</summary>
+    public void Solve()
+    {
+        var problem = new FlowProblem();
+        problem.Load(_flows.ToArray(), _resources.ToArray());
+        new MaxMinSolver().Solve(problem);
+        problem.Store(_flows.ToArray(), _resources.ToArray());
+    }
 }

@@ -7,6 +7,8 @@ public static class QuickFigures
     [
         new EngineLoopFigure(),
         new FlowRecomputeFigure(),
+        new FlowRecompute10kFigure(),
+        new FlowAllocFigure(),
         new Drain100Figure(),
     ];
 }
