@@ -105,3 +105,36 @@ public sealed class AbortTests
         r.Migrations.Single().Result.Should().Be(MigrationResult.Completed);
     }
 }
+
+/// <summary>A resource that dies under a transfer fails the migration with the cause, through the engine's failure path (issue 8, item 1).</summary>
+public sealed class TransferFailureTests
+{
+    private const long M = 8 * GiB;
+
+    [Theory]
+    [InlineData("tcpip")]
+    [InlineData("compression")]
+    [InlineData("smb")]
+    public void A_nic_that_dies_mid_pass_fails_the_migration_with_the_cause_and_the_vm_stays_on_its_source(string option)
+    {
+        ScenarioSpec spec = Scenario(NoFixedCosts(option), [Host("hv1"), Host("hv2")],
+            [Vm("a", "hv1", M) with { CpuLoad = 0, MemoryContent = new MemoryContentSpec { CompressionRatio = 2 } }], Migrate("a", "hv2"));
+        Cluster? cluster = null;
+
+        SimulationResult r = ClusterSimulation.Run(spec, null, null, c =>
+        {
+            cluster = c;
+            c.Simulation.Call(SimTime.FromSeconds(2), () => c.Flows.Fail(c.HostNamed("hv2").Nics[0].Receive, new InvalidOperationException("hv2/lm1 went down")), "nic down");
+        });
+
+        MigrationRecord m = r.Migrations.Single();
+        m.Result.Should().Be(MigrationResult.Failed);
+        m.Reason.Should().Be("the transfer failed: hv2/lm1 went down");
+        m.CompletedAt.Should().Be(2);
+        VirtualMachine a = cluster!.VmNamed("a");
+        (a.Host!.Name, a.State, a.Migrating).Should().Be(("hv1", VmState.Running, false));
+        Host hv2 = cluster.HostNamed("hv2");
+        (hv2.ActiveMigrations, hv2.IncomingReservedBytes, hv2.PlannedIncomingBytes).Should().Be((0, 0L, 0L));
+        cluster.HostNamed("hv1").Nics[0].Transmit.FlowCount.Should().Be(0);
+    }
+}

@@ -105,6 +105,33 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         _leases.Add(new Lease($"the VM {Vm.Name}", () => Vm.Migrating = false));
         Plan();
         _process = _cluster.Simulation.Process(Run(), $"live-migration {Vm.Name} {Source.Name}->{Target!.Name}");
+        _process.AddCallback(OnProcessEnded);
+    }
+
+    /// <summary>
+    /// A process that failed: a transfer it waited on failed (a NIC or link under it died), so the migration fails and
+    /// the VM stays on its source (its <c>finally</c> already released what it held). Any other failure is a bug in a
+    /// strategy and stops the run loudly. A killed process (<see cref="Abort"/>) has its record already.
+    /// </summary>
+    private void OnProcessEnded(Event ended)
+    {
+        if (ended.Ok || Record is not null)
+        {
+            return;
+        }
+
+        if (ended.Error is UnhandledFailureException { InnerException: { } cause })
+        {
+            if (Vm.State == VmState.Paused && ReferenceEquals(Vm.Host, Source))
+            {
+                Vm.Resume();
+            }
+
+            Finish(MigrationState.Failed, $"the transfer failed: {cause.Message}", null);
+            return;
+        }
+
+        throw new SimulationException($"live migration of {Vm.Name} ended with an error: {ended.Error!.Message}", ended.Error);
     }
 
     /// <summary>Sends a move that is still queued to another node (its destination was paused meanwhile).</summary>

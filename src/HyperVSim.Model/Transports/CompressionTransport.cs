@@ -161,7 +161,12 @@ internal sealed class CompressionTransport : IMigrationTransport
                 _flow.Completion.AddCallback(e =>
                 {
                     Unsubscribe();
-                    if (e.Value is true)
+                    if (!e.Ok)
+                    {
+                        // A resource under the pass died: the pass fails with its cause.
+                        Done.Fail(e.Error!);
+                    }
+                    else if (e.Value is true)
                     {
                         Done.Succeed();
                     }
@@ -213,7 +218,17 @@ internal sealed class CompressionTransport : IMigrationTransport
                 _session.Cpu -= (left * _cpuPerByte) + TransportCpu(leftWire, ctx.Settings.TcpCpuSecondsPerGB);
                 FellBackAt = ctx.Simulation.Now;
                 _plain = _session.Tcp.Send(left);
-                _plain.Done.AddCallback(_ => Done.Succeed());
+                _plain.Done.AddCallback(e =>
+                {
+                    if (e.Ok)
+                    {
+                        Done.Succeed();
+                    }
+                    else
+                    {
+                        Done.Fail(e.Error!);
+                    }
+                });
             }
 
             private void Unsubscribe()
