@@ -1,5 +1,4 @@
 using HyperVSim.Engine;
-using Timeout = HyperVSim.Engine.Timeout;
 
 namespace HyperVSim.Flow;
 
@@ -73,7 +72,7 @@ public sealed class Flow
 
     internal SimTime LastUpdate { get; set; }
 
-    internal Timeout? CompletionTimer { get; set; }
+    internal AlarmHandle CompletionTimer { get; set; }
 
     /// <summary>Whether the bottleneck resource carried other flows too at the last recompute.</summary>
     public bool BottleneckShared { get; internal set; }

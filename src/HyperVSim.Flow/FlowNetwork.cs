@@ -19,8 +19,8 @@ public sealed class FlowNetwork
     private readonly List<Resource> _resources = [];
     private readonly List<Resource> _dirtyResources = [];
     private readonly List<Flow> _dirtyFlows = [];
-    private readonly Action<Event> _recompute;
-    private readonly Action<Event> _complete;
+    private readonly Action<object?> _recompute;
+    private readonly Action<object?> _complete;
     private bool _recomputeScheduled;
     private int _generation;
 
@@ -49,7 +49,7 @@ public sealed class FlowNetwork
         _sim = simulation ?? throw new ArgumentNullException(nameof(simulation));
         _solver = solver ?? throw new ArgumentNullException(nameof(solver));
         _recompute = _ => Recompute();
-        _complete = e => Complete((Flow)e.Value!);
+        _complete = f => Complete((Flow)f!);
     }
 
     /// <summary>Resources in creation order.</summary>
@@ -248,8 +248,8 @@ public sealed class FlowNetwork
         flow.LastUpdate = _sim.Now;
         flow.Active = false;
         flow.Rate = 0;
-        flow.CompletionTimer?.Cancel();
-        flow.CompletionTimer = null;
+        flow.CompletionTimer.Cancel();
+        flow.CompletionTimer = default;
         for (int k = 0; k < flow.Path.Length; k++)
         {
             Resource r = flow.Path[k];
@@ -274,7 +274,7 @@ public sealed class FlowNetwork
         }
 
         _recomputeScheduled = true;
-        _sim.Timeout(SimTime.Zero, null, "flow-recompute").AddCallback(_recompute);
+        _sim.Schedule(SimTime.Zero, _recompute, null, "flow-recompute");
     }
 
     private void Recompute()
@@ -323,13 +323,13 @@ public sealed class FlowNetwork
                 f.StalledSince ??= now;
             }
 
-            if (f.Rate == before[i] && f.CompletionTimer is not null)
+            if (f.Rate == before[i] && f.CompletionTimer.IsPending)
             {
                 continue;
             }
 
-            f.CompletionTimer?.Cancel();
-            f.CompletionTimer = null;
+            f.CompletionTimer.Cancel();
+            f.CompletionTimer = default;
             if (f.Rate > 0)
             {
                 SimTime left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
@@ -338,8 +338,7 @@ public sealed class FlowNetwork
                 // like a stalled flow: it ends only if a later change speeds it up.
                 if (left <= SimTime.MaxValue - now)
                 {
-                    f.CompletionTimer = _sim.Timeout(left, f, f.Name);
-                    f.CompletionTimer.AddCallback(_complete);
+                    f.CompletionTimer = _sim.Schedule(left, _complete, f, f.Name);
                 }
             }
         }

@@ -38,10 +38,11 @@ public sealed class RecomputeScopeTests
         sim.Call(Ns(100), () => a2Done = Finish.Of(net.Start("a2", 300, [linkA])));
 
         sim.Run(Ns(99));
-        Engine.Timeout b1Timer = b1.CompletionTimer!;
+        AlarmHandle b1Timer = b1.CompletionTimer;
         b1Timer.Due.Should().Be(Ns(5000));
         sim.Run(Ns(100));
-        b1.CompletionTimer.Should().BeSameAs(b1Timer, "group B was not recomputed, so its timer was not replaced");
+        b1.CompletionTimer.Should().Be(b1Timer, "group B was not recomputed, so its timer was not replaced");
+        b1.CompletionTimer.IsPending.Should().BeTrue();
         b1.RemainingAt(Ns(100)).Should().BeApproximately(4900, 1e-9);
 
         sim.Run();
@@ -127,11 +128,12 @@ public sealed class RecomputeScopeTests
         sim.Call(Ns(100), () => a2 = net.Start("a2", 1e6, [link]));
 
         sim.Run(Ns(99));
-        Engine.Timeout timer = a1.CompletionTimer!;
+        AlarmHandle timer = a1.CompletionTimer;
         sim.Run(Ns(100));
 
         log[^1].Flows.Should().Equal("a1", "a2");
-        a1.CompletionTimer.Should().BeSameAs(timer);
+        a1.CompletionTimer.Should().Be(timer);
+        a1.CompletionTimer.IsPending.Should().BeTrue();
         a2!.Rate.Should().BeApproximately(9e8, 1e-6);
         sim.Run(Ns(20_000));
         a1Done.At.Should().Be(Ns(10_000));
