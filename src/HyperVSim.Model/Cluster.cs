@@ -50,7 +50,7 @@ public sealed class Cluster
         {
             Host? best = Hosts
                 .Where(h => h.FreeMemoryBytes >= (vm.State == VmState.Off ? 0 : vm.Spec.MemoryBytes)
-                    && (vm.Spec.Generation == 1 || h.Version == HyperVVersion.V2012R2))
+                    && (vm.Spec.Generation == VmGeneration.One || h.Version == HyperVVersion.V2012R2))
                 .OrderByDescending(h => h.FreeMemoryBytes)
                 .FirstOrDefault();
             if (best is not null)

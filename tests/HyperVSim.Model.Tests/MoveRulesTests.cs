@@ -33,7 +33,7 @@ public sealed class MoveRulesTests
     [Fact]
     public void Different_cpu_vendors_are_refused()
     {
-        MigrationRecord m = MoveOne(Host("hv1"), Host("hv2", vendor: "amd"));
+        MigrationRecord m = MoveOne(Host("hv1"), Host("hv2", vendor: CpuVendor.Amd));
         m.Result.Should().Be(MigrationResult.Failed);
         m.Reason.Should().Contain("CPU vendors");
     }

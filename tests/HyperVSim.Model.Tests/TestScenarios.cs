@@ -17,7 +17,7 @@ internal static class TestScenarios
         DeviceStateBytes = 0,
     };
 
-    public static HostSpec Host(string name, double gbps = 10, double efficiency = 1.0, int nics = 1, HyperVVersion version = HyperVVersion.V2012R2, string vendor = "intel", long memory = 256 * GiB) => new()
+    public static HostSpec Host(string name, double gbps = 10, double efficiency = 1.0, int nics = 1, HyperVVersion version = HyperVVersion.V2012R2, CpuVendor vendor = CpuVendor.Intel, long memory = 256 * GiB) => new()
     {
         Name = name,
         Version = version,

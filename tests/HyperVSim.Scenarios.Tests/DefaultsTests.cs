@@ -79,8 +79,8 @@ public sealed class DefaultsTests
             "vm.yaml");
         VmSpec v = s.Vms[0];
         v.Should().BeEquivalentTo(
-            new VmSpec { Name = "v", MemoryBytes = 1L << 30, Disks = [new DiskSpec("os", 40L << 30, "ide", null)], Nics = [new VmNicSpec("p")] });
-        s.Vms[1].Disks[0].Controller.Should().Be("scsi", "a generation 2 VM has only SCSI");
+            new VmSpec { Name = "v", MemoryBytes = 1L << 30, Disks = [new DiskSpec("os", 40L << 30, DiskController.Ide, null)], Nics = [new VmNicSpec("p")] });
+        s.Vms[1].Disks[0].Controller.Should().Be(DiskController.Scsi, "a generation 2 VM has only SCSI");
         s.Storage.Should().ContainSingle().Which.Should().Be(new StorageSpec { Name = "s" });
     }
 

@@ -27,7 +27,7 @@ public sealed class GoodScenarioTests
         s.Cluster.NetworkHealthProtection.Should().BeTrue();
         s.Cluster.StorageFailureDetection.Should().BeTrue();
         s.Networks.Should().Equal(new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm));
-        s.Storage.Should().Equal(new StorageSpec { Name = "csv1", Kind = "csv", Iops = 80000, BytesPerSecond = 2e9 });
+        s.Storage.Should().Equal(new StorageSpec { Name = "csv1", Kind = StorageKind.Csv, Iops = 80000, BytesPerSecond = 2e9 });
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class GoodScenarioTests
         s.Hosts.Select(h => h.Name).Should().Equal("hv1", "hv2", "hv3", "hv4");
         HostSpec hv3 = s.Hosts[2];
         hv3.Version.Should().Be(HyperVVersion.V2012R2);
-        hv3.Cpu.Should().Be(new CpuSpec { Cores = 16, Ghz = 2.6, Vendor = "intel" });
+        hv3.Cpu.Should().Be(new CpuSpec { Cores = 16, Ghz = 2.6, Vendor = CpuVendor.Intel });
         hv3.MemoryBytes.Should().Be(256 * GiB);
         hv3.MemoryReserveBytes.Should().Be(2 * GiB);
         hv3.Nics.Select(n => n.Name).Should().Equal("lm1", "lm2", "vm1");
@@ -53,13 +53,13 @@ public sealed class GoodScenarioTests
         ScenarioSpec s = Core();
         s.Vms.Select(v => v.Name).Should().Equal("sql1", "sql2");
         VmSpec sql2 = s.Vms[1];
-        sql2.Generation.Should().Be(2);
+        sql2.Generation.Should().Be(VmGeneration.Two);
         sql2.MemoryBytes.Should().Be(64 * GiB);
         sql2.Vcpus.Should().Be(8);
         sql2.CpuLoad.Should().Be(0.4);
         sql2.Dirtying.Should().Be(new DirtyingSpec { Model = "workingSet", BytesPerSecond = 400e6, WorkingSetBytes = 6 * GiB });
         sql2.MemoryContent.Should().Be(new MemoryContentSpec { ZeroPageFraction = 0.2, CompressionRatio = 2.2 });
-        sql2.Disks.Should().Equal(new DiskSpec("os", 127 * GiB, "scsi", "csv1"));
+        sql2.Disks.Should().Equal(new DiskSpec("os", 127 * GiB, DiskController.Scsi, "csv1"));
         sql2.Nics.Should().Equal(new VmNicSpec("prod", Protected: true));
         sql2.Host.Should().Be("hv1");
         sql2.State.Should().Be(VmInitialState.Running);

@@ -27,9 +27,10 @@ public static class MoveRules
             return new(MoveRule.OlderVersion, $"a VM cannot live-migrate from 2012 R2 ({source.Name}) back to 2012 ({target.Name}): live migration to an older version is not possible", "migrate it to a 2012R2 host");
         }
 
-        if (!string.Equals(source.Cpu.Vendor, target.Cpu.Vendor, StringComparison.OrdinalIgnoreCase))
+        if (source.Cpu.Vendor != target.Cpu.Vendor)
         {
-            return new(MoveRule.CpuVendor, $"live migration never crosses CPU vendors: {source.Name} is {source.Cpu.Vendor}, {target.Name} is {target.Cpu.Vendor}", $"migrate {vmName} to an {source.Cpu.Vendor} host");
+            string from = Word(source.Cpu.Vendor), to = Word(target.Cpu.Vendor);
+            return new(MoveRule.CpuVendor, $"live migration never crosses CPU vendors: {source.Name} is {from}, {target.Name} is {to}", $"migrate {vmName} to an {from} host");
         }
 
         return null;
@@ -40,7 +41,7 @@ public static class MoveRules
     {
         ArgumentNullException.ThrowIfNull(vm);
         ArgumentNullException.ThrowIfNull(target);
-        if (vm.Generation == 2 && target.Version == HyperVVersion.V2012)
+        if (vm.Generation == VmGeneration.Two && target.Version == HyperVVersion.V2012)
         {
             return new(MoveRule.Generation, $"{vm.Name} is a generation 2 VM, and {target.Name} runs 2012, which cannot run it", "migrate it to a 2012R2 host");
         }
@@ -99,6 +100,9 @@ public static class MoveRules
 
         return null;
     }
+
+    /// <summary>The vendor as scenarios write it.</summary>
+    private static string Word(CpuVendor vendor) => vendor == CpuVendor.Amd ? "amd" : "intel";
 
     private static string Bytes(long b) => b >= 1L << 30
         ? $"{b / (double)(1L << 30):0.##} GiB"

@@ -32,8 +32,8 @@ public sealed record CpuSpec
 
     public double Ghz { get; init; } = 2.6;
 
-    /// <summary>intel or amd: live migration never crosses vendors.</summary>
-    public string Vendor { get; init; } = "intel";
+    /// <summary>Intel or AMD: live migration never crosses vendors.</summary>
+    public CpuVendor Vendor { get; init; } = CpuVendor.Intel;
 
     /// <summary>Memory bytes one core compresses per second for compressed live migration (Hyper-V's codec is not published).</summary>
     public double CompressBytesPerSecondPerCore { get; init; } = 500e6;
@@ -46,4 +46,11 @@ public sealed record CpuSpec
     /// the source must still read it to know it is zero (docs/model.md §Compression).
     /// </summary>
     public double ZeroScanBytesPerSecondPerCore { get; init; } = 4e9;
+}
+
+/// <summary>A processor vendor (scenarios write <c>intel</c> or <c>amd</c>).</summary>
+public enum CpuVendor
+{
+    Intel,
+    Amd,
 }

@@ -5,12 +5,20 @@ public sealed record StorageSpec
 {
     public required string Name { get; init; }
 
-    /// <summary>csv, smb or local.</summary>
-    public string Kind { get; init; } = "csv";
+    /// <summary>Cluster shared volume, SMB share or a host's local disk.</summary>
+    public StorageKind Kind { get; init; } = StorageKind.Csv;
 
     /// <summary>I/O operations per second the volume sustains; null when not limited.</summary>
     public long? Iops { get; init; }
 
     /// <summary>Bytes per second; null when not limited.</summary>
     public double? BytesPerSecond { get; init; }
+}
+
+/// <summary>What a volume is (scenarios write <c>csv</c>, <c>smb</c> or <c>local</c>).</summary>
+public enum StorageKind
+{
+    Csv,
+    Smb,
+    Local,
 }

@@ -5,8 +5,8 @@ public sealed record VmSpec
 {
     public required string Name { get; init; }
 
-    /// <summary>1 (BIOS) or 2 (UEFI).</summary>
-    public int Generation { get; init; } = 1;
+    /// <summary>Generation 1 (BIOS) or 2 (UEFI).</summary>
+    public VmGeneration Generation { get; init; } = VmGeneration.One;
 
     /// <summary>Assigned (startup) memory in bytes.</summary>
     public required long MemoryBytes { get; init; }
@@ -59,7 +59,24 @@ public sealed record MemoryContentSpec
 }
 
 /// <summary>A virtual disk.</summary>
-public sealed record DiskSpec(string Name, long SizeBytes, string Controller, string? Storage);
+public sealed record DiskSpec(string Name, long SizeBytes, DiskController Controller, string? Storage);
+
+/// <summary>A VM's generation (scenarios write <c>1</c> or <c>2</c>).</summary>
+public enum VmGeneration
+{
+    /// <summary>BIOS, IDE boot disk; runs on 2012 and 2012 R2.</summary>
+    One = 1,
+
+    /// <summary>UEFI, SCSI only; needs 2012 R2.</summary>
+    Two = 2,
+}
+
+/// <summary>The controller a virtual disk hangs on (scenarios write <c>ide</c> or <c>scsi</c>).</summary>
+public enum DiskController
+{
+    Ide,
+    Scsi,
+}
 
 /// <summary>A VM network adapter on a cluster network.</summary>
 public sealed record VmNicSpec(string Network, bool Protected = true);

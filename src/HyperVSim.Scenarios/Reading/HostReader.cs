@@ -6,8 +6,6 @@ namespace HyperVSim.Scenarios.Reading;
 /// <summary>Reads one item of <c>hosts:</c>, expanded by its count; the version defaults to the cluster's.</summary>
 internal static class HostReader
 {
-    public static readonly IReadOnlyList<string> Vendors = ["intel", "amd"];
-
     public static IReadOnlyList<Sourced<HostSpec>> Read(YNode node, Origin origin, HyperVVersion clusterVersion, Scalars scalars)
     {
         int before = scalars.Problems.Count;
@@ -37,7 +35,7 @@ internal static class HostReader
     {
         Cores = (int?)map.Integer("cores", Limits.Cores) ?? d.Cores,
         Ghz = map.Ghz("ghz", Limits.Ghz) ?? d.Ghz,
-        Vendor = map.Choice("vendor", Vendors) ?? d.Vendor,
+        Vendor = map.Choice("vendor", SpecNames.Vendors.Words) is { } vendor ? SpecNames.Vendors.Of(vendor) : d.Vendor,
         CompressBytesPerSecondPerCore = map.ByteRate("compressPerCore", Limits.CodecSpeed) ?? d.CompressBytesPerSecondPerCore,
         DecompressBytesPerSecondPerCore = map.ByteRate("decompressPerCore", Limits.CodecSpeed) ?? d.DecompressBytesPerSecondPerCore,
         ZeroScanBytesPerSecondPerCore = map.ByteRate("zeroScanPerCore", Limits.CodecSpeed) ?? d.ZeroScanBytesPerSecondPerCore,

@@ -6,8 +6,6 @@ namespace HyperVSim.Scenarios.Reading;
 /// <summary>Reads one item of <c>storage:</c>.</summary>
 internal static class StorageReader
 {
-    public static readonly IReadOnlyList<string> Kinds = ["csv", "smb", "local"];
-
     public static Sourced<StorageSpec>? Read(YNode node, Origin origin, Scalars scalars)
     {
         int before = scalars.Problems.Count;
@@ -20,7 +18,7 @@ internal static class StorageReader
         var spec = new StorageSpec { Name = map.Name("name", "csv1") ?? "" };
         spec = spec with
         {
-            Kind = map.Choice("kind", Kinds) ?? spec.Kind,
+            Kind = map.Choice("kind", SpecNames.StorageKinds.Words) is { } kind ? SpecNames.StorageKinds.Of(kind) : spec.Kind,
             Iops = map.Integer("iops", Limits.StorageIops) ?? spec.Iops,
             BytesPerSecond = map.ByteRate("bandwidth", Limits.StorageBandwidth) ?? spec.BytesPerSecond,
         };

@@ -7,7 +7,6 @@ namespace HyperVSim.Scenarios.Reading;
 internal static class VmReader
 {
     public static readonly IReadOnlyList<string> States = ["running", "off"];
-    public static readonly IReadOnlyList<string> Controllers = ["ide", "scsi"];
 
     public static IReadOnlyList<Sourced<VmSpec>> Read(YNode node, Origin origin, Scalars scalars)
     {
@@ -21,7 +20,7 @@ internal static class VmReader
         string name = map.Name("name", "sql") ?? "";
         long? count = map.Integer("count", Limits.VmCount);
         var spec = new VmSpec { Name = name, MemoryBytes = map.Size("memory", Limits.VmMemory, "16GiB") ?? 0 };
-        int generation = (int?)map.Integer("generation", Limits.Generation) ?? spec.Generation;
+        VmGeneration generation = map.Integer("generation", Limits.Generation) is { } g ? (VmGeneration)(int)g : spec.Generation;
         spec = spec with
         {
             Generation = generation,
@@ -46,9 +45,9 @@ internal static class VmReader
     };
 
     /// <summary>A disk; the controller defaults to ide on generation 1 and scsi on generation 2 (which has no IDE).</summary>
-    private static DiskSpec Disk(YNode node, string rel, Origin origin, int generation, Scalars scalars)
+    private static DiskSpec Disk(YNode node, string rel, Origin origin, VmGeneration generation, Scalars scalars)
     {
-        string fallback = generation == 2 ? "scsi" : "ide";
+        DiskController fallback = generation == VmGeneration.Two ? DiskController.Scsi : DiskController.Ide;
         MapReader? map = MapReader.Open(node, origin, rel, KeyLevels.Disk, scalars);
         if (map is null)
         {
@@ -58,7 +57,7 @@ internal static class VmReader
         return new DiskSpec(
             map.Name("name", "os") ?? "",
             map.Size("size", Limits.DiskSize, "127GiB") ?? 0,
-            map.Choice("controller", Controllers) ?? fallback,
+            map.Choice("controller", SpecNames.Controllers.Words) is { } controller ? SpecNames.Controllers.Of(controller) : fallback,
             map.Name("storage"));
     }
 

@@ -17,17 +17,17 @@ internal static class DiskRules
             int scsi = 0;
             for (int i = 0; i < disks.Count; i++)
             {
-                if (disks[i].Controller == "ide" && vm.Spec.Generation == 2)
+                if (disks[i].Controller == DiskController.Ide && vm.Spec.Generation == VmGeneration.Two)
                 {
                     c.Add(vm.Origin.Of($"disks[{i}].controller"), "a generation 2 VM has no IDE controller", "write controller: scsi");
                 }
 
-                if (disks[i].Controller == "ide" && ++ide == Limits.MaxIdeDisks + 1)
+                if (disks[i].Controller == DiskController.Ide && ++ide == Limits.MaxIdeDisks + 1)
                 {
                     c.Add(vm.Origin.Of($"disks[{i}]"), $"a VM has at most {Limits.MaxIdeDisks} IDE disks (2 controllers × 2)", "put further disks on controller: scsi");
                 }
 
-                if (disks[i].Controller == "scsi" && ++scsi == Limits.MaxScsiDisks + 1)
+                if (disks[i].Controller == DiskController.Scsi && ++scsi == Limits.MaxScsiDisks + 1)
                 {
                     c.Add(vm.Origin.Of($"disks[{i}]"), $"a VM has at most {Limits.MaxScsiDisks} SCSI disks (4 controllers × 64)", "use fewer disks");
                 }

@@ -47,7 +47,7 @@ internal static class VersionRules
     private static void Generation2(ValidationContext c)
     {
         bool anyR2 = c.Scenario.Hosts.Any(h => h.Spec.Version == HyperVVersion.V2012R2);
-        foreach (Sourced<VmSpec> vm in c.Scenario.Vms.Where(v => v.Spec.Generation == 2).DistinctBy(v => v.Origin))
+        foreach (Sourced<VmSpec> vm in c.Scenario.Vms.Where(v => v.Spec.Generation == VmGeneration.Two).DistinctBy(v => v.Origin))
         {
             if (vm.Spec.Host is { } name && c.Hosts.TryGetValue(name, out var host))
             {

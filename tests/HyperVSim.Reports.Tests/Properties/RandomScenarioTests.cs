@@ -146,7 +146,7 @@ public sealed class RandomScenarioTests
             rdma: rng.Next(4) == 0,
             version: rng.Next(6) == 0 ? HyperVVersion.V2012 : HyperVVersion.V2012R2) with
         {
-            Cpu = new CpuSpec { Cores = 8 << rng.Next(0, 3), Vendor = amdCluster && i % 2 == 0 ? "amd" : "intel" },
+            Cpu = new CpuSpec { Cores = 8 << rng.Next(0, 3), Vendor = amdCluster && i % 2 == 0 ? CpuVendor.Amd : CpuVendor.Intel },
         }).ToArray();
 
         // VMs go where they fit (as validation demands), or to no host for the cluster to place.
@@ -173,7 +173,7 @@ public sealed class RandomScenarioTests
             vms.Add(Vm($"vm{i}", host, memory, rng) with
             {
                 State = off ? VmInitialState.Off : VmInitialState.Running,
-                Generation = host is not null && hosts.First(h => h.Name == host).Version == HyperVVersion.V2012 ? 1 : rng.Next(1, 3),
+                Generation = host is not null && hosts.First(h => h.Name == host).Version == HyperVVersion.V2012 ? VmGeneration.One : (VmGeneration)rng.Next(1, 3),
             });
         }
 
