@@ -63,14 +63,7 @@ public sealed class Drain : IActivity
     {
         foreach (LiveMigration m in _migrationService.InFlight.Where(w => !w.Started && ReferenceEquals(w.Target, Host) && w.RequestedBy == "cluster").ToArray())
         {
-            if (_placement.Choose(m.Vm, out string why) is { } target)
-            {
-                m.Retarget(target);
-            }
-            else
-            {
-                m.Withdraw($"{Host.Name} was paused before the move started and no node can take {m.Vm.Name}: {why}");
-            }
+            m.Replace();
         }
     }
 

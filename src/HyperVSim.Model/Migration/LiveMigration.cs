@@ -51,7 +51,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     public Host Source { get; }
 
-    /// <summary>Destination; null only for a migration refused because no node could take the VM. A queued move the cluster requested may change it (<see cref="Retarget"/>).</summary>
+    /// <summary>Destination; null only for a migration refused because no node could take the VM. A queued move the cluster requested may change it (<see cref="Replace"/>).</summary>
     public Host? Target { get; private set; }
 
     Host IMigrationContext.Target => Target ?? throw new InvalidOperationException($"migration of {Vm.Name} has no destination");
@@ -122,10 +122,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
         if (ended.Error is UnhandledFailureException { InnerException: { } cause })
         {
-            if (Vm.State == VmState.Paused && ReferenceEquals(Vm.Host, Source))
-            {
-                Vm.Resume();
-            }
+            ResumeOnSource();
 
             Finish(MigrationState.Failed, $"the transfer failed: {cause.Message}", null);
             return;
@@ -134,31 +131,33 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         throw new SimulationException($"live migration of {Vm.Name} ended with an error: {ended.Error!.Message}", ended.Error);
     }
 
-    /// <summary>Sends a move that is still queued to another node (its destination was paused meanwhile).</summary>
-    internal void Retarget(Host target)
+    /// <summary>
+    /// Its destination was paused before the move started (still queued, or admitted in that very instant): it gives
+    /// back any slots and goes, queued again, where placement says; when no node can take the VM it fails with every
+    /// node's reason. Returns false when it failed.
+    /// </summary>
+    internal bool Replace()
     {
-        if (Started || Record is not null)
+        if (Record is not null || _startedAt is not null)
         {
-            throw new InvalidOperationException($"migration of {Vm.Name} has started: its destination is fixed");
+            throw new InvalidOperationException($"migration of {Vm.Name} has started or ended: its destination is fixed");
+        }
+
+        Host paused = Target!;
+        _slots?.Dispose();
+        if (_cluster.Component<Placement>().Choose(Vm, out string why) is not { } other)
+        {
+            Finish(MigrationState.Failed, $"{paused.Name} was paused before the move started and no node can take {Vm.Name}: {why}", null);
+            _service.Admission.Withdraw(this);
+            return false;
         }
 
         _planned?.Dispose();
-        Target = target;
+        Target = other;
         Plan();
-        Waiting($"a simultaneous-migration slot on {Source.Name} and {target.Name}");
+        Waiting($"a simultaneous-migration slot on {Source.Name} and {other.Name}");
         _service.Admission.Pump();
-    }
-
-    /// <summary>Ends a move that is still queued, as failed with the reason (no node can take it any more).</summary>
-    internal void Withdraw(string reason)
-    {
-        if (Started || Record is not null)
-        {
-            throw new InvalidOperationException($"migration of {Vm.Name} has started: it cannot be withdrawn");
-        }
-
-        Finish(MigrationState.Failed, reason, null);
-        _service.Admission.Withdraw(this);
+        return true;
     }
 
     /// <summary>
@@ -176,17 +175,24 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             return false;
         }
 
+        // Kill runs the process's finally block; these two calls cover a process killed before it first ran.
         _process?.Kill(cause);
         _service.Admission.Withdraw(this);
         _session?.Close();
         _leases.Dispose();
+        ResumeOnSource();
+
+        Finish(MigrationState.Aborted, $"aborted: {cause}", null);
+        return true;
+    }
+
+    /// <summary>A guest paused for the blackout of a migration that will not complete runs again on its source, where it still is.</summary>
+    private void ResumeOnSource()
+    {
         if (Vm.State == VmState.Paused && ReferenceEquals(Vm.Host, Source))
         {
             Vm.Resume();
         }
-
-        Finish(MigrationState.Aborted, $"aborted: {cause}", null);
-        return true;
     }
 
     /// <summary>Called by admission when it gives the migration its slots on both hosts; disposing the lease frees them.</summary>
@@ -220,17 +226,11 @@ public sealed class LiveMigration : IMigrationContext, IActivity
                     break;
                 }
 
-                // Admitted in the very instant its destination was paused: give the slots back and go where placement says.
-                _slots?.Dispose();
-                if (_cluster.Component<Placement>().Choose(Vm, out string why) is not { } other)
+                // Admitted in the very instant its destination was paused: placed again, or failed.
+                if (!Replace())
                 {
-                    Finish(MigrationState.Failed, $"{Target.Name} was paused before the move started and no node can take {Vm.Name}: {why}", null);
                     yield break;
                 }
-
-                _planned?.Dispose();
-                Target = other;
-                Plan();
             }
 
             _startedAt = Now;
