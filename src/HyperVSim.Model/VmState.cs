@@ -4,6 +4,9 @@ namespace HyperVSim.Model;
 public enum VmState
 {
     Running,
+
+    /// <summary>Started, not yet running (the start-time model's interval; a start slot is held).</summary>
+    Starting,
     Off,
     Saved,
     Paused,

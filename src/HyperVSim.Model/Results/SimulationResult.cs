@@ -17,6 +17,15 @@ public sealed record SimulationResult
     /// <summary>Step series over time (running VMs, NIC throughput) for plots.</summary>
     public IReadOnlyList<TimeSeries> Series { get; init; } = [];
 
+    /// <summary>Faults and the cluster's recovery from each, in the order they happened.</summary>
+    public IReadOnlyList<FailoverRecord> Failovers { get; init; } = [];
+
+    /// <summary>The quorum over time (empty when the cluster never changed membership).</summary>
+    public IReadOnlyList<QuorumRecord> Quorum { get; init; } = [];
+
+    /// <summary>What guest clusters did (evictions, role moves), in time order.</summary>
+    public IReadOnlyList<GuestClusterEvent> GuestClusters { get; init; } = [];
+
     /// <summary>VMs in the scenario's order.</summary>
     public required IReadOnlyList<VmRecord> Vms { get; init; }
 }

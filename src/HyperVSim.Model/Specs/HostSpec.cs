@@ -17,6 +17,9 @@ public sealed record HostSpec
 
     public IReadOnlyList<NicSpec> Nics { get; init; } = [];
 
+    /// <summary>The IP subnet (site) of the node: heartbeats between nodes of different subnets use the cross-subnet delay and threshold.</summary>
+    public string Subnet { get; init; } = "default";
+
     /// <summary>Virtual switches on the host; empty: one per network its NICs attach to, named after the network.</summary>
     public IReadOnlyList<string> VirtualSwitches { get; init; } = [];
 

@@ -18,6 +18,41 @@ public sealed record MigrateEventSpec(SimTime At, string Vm, string To) : Scenar
 /// <summary>Pause a node and move every VM off it (drain roles).</summary>
 public sealed record DrainEventSpec(SimTime At, string Host) : ScenarioEventSpec(At);
 
+/// <summary>Pause a node (nothing is placed on it); with <see cref="Drain"/>, live-migrate its VMs away too.</summary>
+public sealed record PauseEventSpec(SimTime At, string Host, bool Drain = true) : ScenarioEventSpec(At);
+
+/// <summary>Resume a paused node, and fail back the VMs drained from it as <see cref="Failback"/> says.</summary>
+public sealed record ResumeEventSpec(SimTime At, string Host, FailbackSpec Failback) : ScenarioEventSpec(At);
+
+/// <summary>
+/// Restart a node: drain it (or, with <see cref="Drain"/> false, shut it down as an administrator would without
+/// maintenance mode), down for <see cref="DownFor"/>, back, and resumed with <see cref="Failback"/>.
+/// </summary>
+public sealed record RestartEventSpec(SimTime At, string Host, SimTime DownFor, bool Drain = true) : ScenarioEventSpec(At)
+{
+    public FailbackSpec Failback { get; init; } = FailbackSpec.None;
+}
+
+/// <summary>Start a VM that is off (or saved).</summary>
+public sealed record StartEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
+
+/// <summary>
+/// Failback of the VMs a drain moved away: none (the default: failback is off), immediate, or within a daily window
+/// of hours [<see cref="WindowStartHour"/>, <see cref="WindowEndHour"/>) where simulated time 0 is midnight.
+/// </summary>
+public sealed record FailbackSpec(FailbackMode Mode, int WindowStartHour = 0, int WindowEndHour = 0)
+{
+    public static FailbackSpec None { get; } = new(FailbackMode.None);
+}
+
+/// <summary>When drained VMs go back to a resumed node.</summary>
+public enum FailbackMode
+{
+    None,
+    Immediate,
+    Window,
+}
+
 /// <summary>Something fails (<see cref="Repair"/> false) or is repaired.</summary>
 public sealed record FaultEventSpec(SimTime At, FaultTarget Target, bool Repair) : ScenarioEventSpec(At);
 

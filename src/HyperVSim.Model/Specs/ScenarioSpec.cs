@@ -23,6 +23,12 @@ public sealed record ScenarioSpec
 
     public IReadOnlyList<VmSpec> Vms { get; init; } = [];
 
+    /// <summary>Guest clusters on shared VHDX, by name.</summary>
+    public IReadOnlyList<GuestClusterSpec> GuestClusters { get; init; } = [];
+
+    /// <summary>Stochastic faults; <see cref="FaultsSpec.Any"/> false when none.</summary>
+    public FaultsSpec Faults { get; init; } = new();
+
     /// <summary>Scripted events, in the order the scenario lists them.</summary>
     public IReadOnlyList<ScenarioEventSpec> Events { get; init; } = [];
 }

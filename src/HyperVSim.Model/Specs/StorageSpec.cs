@@ -13,6 +13,9 @@ public sealed record StorageSpec
 
     /// <summary>Bytes per second; null when not limited.</summary>
     public double? BytesPerSecond { get; init; }
+
+    /// <summary>The host a local volume belongs to (only that host reaches it); null for shared volumes.</summary>
+    public string? Host { get; init; }
 }
 
 /// <summary>What a volume is (scenarios write <c>csv</c>, <c>smb</c> or <c>local</c>).</summary>

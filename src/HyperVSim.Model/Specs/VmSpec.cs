@@ -1,3 +1,5 @@
+using HyperVSim.Engine;
+
 namespace HyperVSim.Model.Specs;
 
 /// <summary>A virtual machine.</summary>
@@ -29,6 +31,24 @@ public sealed record VmSpec
 
     /// <summary>running (at time 0) or off.</summary>
     public VmInitialState State { get; init; } = VmInitialState.Running;
+
+    /// <summary>Cluster group priority: 3000 High, 2000 Medium (default), 1000 Low, 0 no automatic start.</summary>
+    public int Priority { get; init; } = 2000;
+
+    /// <summary>Nodes the cluster tries first, in order, when it must place the VM (empty: none preferred).</summary>
+    public IReadOnlyList<string> PreferredOwners { get; init; } = [];
+
+    /// <summary>The only nodes the VM may run on (empty: every node).</summary>
+    public IReadOnlyList<string> PossibleOwners { get; init; } = [];
+
+    /// <summary>Soft anti-affinity class (AntiAffinityClassNames): kept apart from VMs of the same class when possible.</summary>
+    public string? AntiAffinity { get; init; }
+
+    /// <summary>Time from a start command to a running guest (the start-time model until a boot model replaces it); null: the model's default.</summary>
+    public SimTime? StartTime { get; init; }
+
+    /// <summary>The guest cluster on shared VHDX this VM is a node of, if any.</summary>
+    public string? GuestCluster { get; init; }
 }
 
 /// <summary>State of a VM at time 0.</summary>
@@ -59,7 +79,21 @@ public sealed record MemoryContentSpec
 }
 
 /// <summary>A virtual disk.</summary>
-public sealed record DiskSpec(string Name, long SizeBytes, DiskController Controller, string? Storage);
+public sealed record DiskSpec(string Name, long SizeBytes, DiskController Controller, string? Storage)
+{
+    /// <summary>VHD or VHDX (default VHDX).</summary>
+    public DiskFormat Format { get; init; } = DiskFormat.Vhdx;
+
+    /// <summary>A shared VHDX (2012 R2 guest clusters): VHDX only, on a CSV or a Scale-Out File Server share.</summary>
+    public bool Shared { get; init; }
+}
+
+/// <summary>Virtual disk file format (scenarios write <c>vhd</c> or <c>vhdx</c>).</summary>
+public enum DiskFormat
+{
+    Vhd,
+    Vhdx,
+}
 
 /// <summary>A VM's generation (scenarios write <c>1</c> or <c>2</c>).</summary>
 public enum VmGeneration
