@@ -4,6 +4,7 @@ using HyperVSim.Model.Activities;
 using HyperVSim.Model.Components;
 using HyperVSim.Model.Migration;
 using HyperVSim.Model.Specs;
+using HyperVSim.Model.Storage;
 
 namespace HyperVSim.Model;
 
@@ -17,6 +18,7 @@ public sealed class Cluster
 {
     private readonly Dictionary<string, Host> _hosts;
     private readonly Dictionary<string, VirtualMachine> _vms;
+    private readonly Dictionary<string, Volume> _volumes;
     private readonly List<IClusterComponent> _components = [];
 
     /// <summary>
@@ -29,10 +31,12 @@ public sealed class Cluster
         Simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Flows = new FlowNetwork(simulation);
         Streams = new RandomStreams(spec.Seed);
-        Hosts = spec.Hosts.Select(h => new Host(h, Flows)).ToArray();
+        Hosts = spec.Hosts.Select((h, i) => new Host(h, Flows) { Index = i }).ToArray();
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
-        Vms = spec.Vms.Select(v => new VirtualMachine(v, simulation, Streams) { StateChanged = vm => VmStateChanged?.Invoke(vm) }).ToArray();
+        Vms = spec.Vms.Select((v, i) => new VirtualMachine(v, simulation, Streams, i) { StateChanged = (vm, before) => VmStateChanged?.Invoke(vm, before) }).ToArray();
         _vms = Vms.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        Volumes = spec.Storage.Select(s => new Volume(s, s.Host is { } owner ? HostNamed(owner) : null)).ToArray();
+        _volumes = Volumes.ToDictionary(v => v.Name, StringComparer.Ordinal);
         LiveMigrationNetworks = spec.Cluster.LiveMigration.Networks.Count > 0
             ? spec.Cluster.LiveMigration.Networks
             : spec.Networks.Where(n => n.Role == NetworkRole.LiveMigration).Select(n => n.Name).ToArray();
@@ -63,7 +67,7 @@ public sealed class Cluster
             }
         }
 
-        foreach (IClusterComponent component in components ?? [new Placement(), new MigrationService(), new Maintenance()])
+        foreach (IClusterComponent component in components ?? DefaultComponents())
         {
             _components.Add(component);
             component.Attach(this);
@@ -83,17 +87,26 @@ public sealed class Cluster
 
     public IReadOnlyList<VirtualMachine> Vms { get; }
 
+    /// <summary>Storage volumes in the scenario's order.</summary>
+    public IReadOnlyList<Volume> Volumes { get; }
+
     /// <summary>Live-migration networks in the order they are tried: the cluster's list, else every liveMigration network as listed.</summary>
     public IReadOnlyList<string> LiveMigrationNetworks { get; }
 
     /// <summary>The components attached, in order.</summary>
     public IReadOnlyList<IClusterComponent> Components => _components;
 
-    /// <summary>Raised when a VM's state changes (running, paused, ...).</summary>
-    public event Action<VirtualMachine>? VmStateChanged;
+    /// <summary>Raised when a VM's state changes (running, paused, ...), with the state before; the VM says why (<see cref="VirtualMachine.Reason"/>).</summary>
+    public event Action<VirtualMachine, VmState>? VmStateChanged;
 
-    /// <summary>Raised when a host's state changes (paused for maintenance).</summary>
+    /// <summary>Raised when a host's state changes: paused or resumed for maintenance, down (crashed, shut down) or up again.</summary>
     public event Action<Host>? HostStateChanged;
+
+    /// <summary>Raised when a NIC's link goes down or comes back.</summary>
+    public event Action<Nic>? NicStateChanged;
+
+    /// <summary>Raised when a volume fails or is repaired, or a host's path to it does (the host is null for the volume itself).</summary>
+    public event Action<Volume, Host?>? StorageStateChanged;
 
     /// <summary>Raised when any component starts an activity (a migration, a drain), in the order they start.</summary>
     public event Action<IActivity>? ActivityStarted;
@@ -109,14 +122,150 @@ public sealed class Cluster
     public Host HostNamed(string name) =>
         _hosts.TryGetValue(name, out var h) ? h : throw new ArgumentException($"no host named '{name}'", nameof(name));
 
+    public Volume VolumeNamed(string name) =>
+        _volumes.TryGetValue(name, out var v) ? v : throw new ArgumentException($"no volume named '{name}'", nameof(name));
+
+    /// <summary>The NIC named host/nic.</summary>
+    public Nic NicNamed(string fullName)
+    {
+        int slash = fullName.IndexOf('/', StringComparison.Ordinal);
+        Host host = HostNamed(slash < 0 ? fullName : fullName[..slash]);
+        return host.Nics.FirstOrDefault(n => n.Name == fullName[(slash + 1)..]) ?? throw new ArgumentException($"no NIC named '{fullName}'", nameof(fullName));
+    }
+
+    /// <summary>True when every disk of <paramref name="vm"/> that lives on a volume is reachable from <paramref name="host"/>.</summary>
+    public bool StorageReachable(VirtualMachine vm, Host host, out string why)
+    {
+        foreach (DiskSpec d in vm.Spec.Disks)
+        {
+            if (d.Storage is { } name && !VolumeNamed(name).ReachableFrom(host))
+            {
+                Volume v = VolumeNamed(name);
+                why = !v.IsUp ? $"volume {name} has failed" : v.PathDown(host) ? $"{host.Name} lost its path to {name}" : !v.HasPathFrom(host) ? $"{name} is local to {v.Owner!.Name}" : $"{host.Name} is down";
+                return false;
+            }
+        }
+
+        why = string.Empty;
+        return true;
+    }
+
     public VirtualMachine VmNamed(string name) =>
         _vms.TryGetValue(name, out var v) ? v : throw new ArgumentException($"no VM named '{name}'", nameof(name));
+
+    /// <summary>The components a cluster has unless a test says otherwise, in attach order.</summary>
+    public static IReadOnlyList<IClusterComponent> DefaultComponents() =>
+        [new Placement(), new MigrationService(), new Maintenance(), new Clustering.ClusterService(), new GuestClusters(), new Clustering.FaultInjector()];
 
     /// <summary>Pauses a node: nothing is placed on it any more.</summary>
     internal void Pause(Host host)
     {
         host.Paused = true;
         HostStateChanged?.Invoke(host);
+    }
+
+    /// <summary>Resumes a paused node: the cluster may place VMs on it again.</summary>
+    internal void Resume(Host host)
+    {
+        host.Paused = false;
+        HostStateChanged?.Invoke(host);
+    }
+
+    /// <summary>
+    /// A host goes down (crash, power loss, or shut down): live migrations from it are aborted (their VM is lost with
+    /// the host), those to it fail with the VM still running on its source, and every VM on it is off at once,
+    /// with no host. Returns false when it was already down (the failure nests).
+    /// </summary>
+    internal bool FailHost(Host host, string cause)
+    {
+        if (!host.AddFailure())
+        {
+            return false;
+        }
+
+        var service = Component<MigrationService>();
+        foreach (var m in service.InFlight.Where(m => ReferenceEquals(m.Target, host) || ReferenceEquals(m.Source, host)).ToArray())
+        {
+            m.Abort(ReferenceEquals(m.Source, host) ? $"its source {host.Name} went down ({cause})" : $"its destination {host.Name} went down ({cause})");
+        }
+
+        foreach (VirtualMachine vm in host.Vms.ToArray())
+        {
+            if (vm.State is not (VmState.Off or VmState.Saved))
+            {
+                vm.SetState(VmState.Off, $"{host.Name} went down ({cause})");
+            }
+
+            vm.Unplace();
+        }
+
+        HostStateChanged?.Invoke(host);
+        return true;
+    }
+
+    /// <summary>A host is up again (its VMs are not: the cluster starts them where it chooses). Returns false while another failure keeps it down.</summary>
+    internal bool RepairHost(Host host)
+    {
+        if (!host.RemoveFailure())
+        {
+            return false;
+        }
+
+        HostStateChanged?.Invoke(host);
+        return true;
+    }
+
+    /// <summary>A NIC's link goes down: the flows over it fail (a migration over it fails, its VM stays on its source).</summary>
+    internal bool FailNic(Nic nic, string cause)
+    {
+        if (!nic.AddFailure())
+        {
+            return false;
+        }
+
+        var error = new InvalidOperationException($"{nic.FullName} went down ({cause})");
+        Flows.Fail(nic.Transmit, error);
+        Flows.Fail(nic.Receive, error);
+        NicStateChanged?.Invoke(nic);
+        return true;
+    }
+
+    /// <summary>A NIC's link is back at full rate.</summary>
+    internal bool RepairNic(Nic nic)
+    {
+        if (!nic.RemoveFailure())
+        {
+            return false;
+        }
+
+        Flows.SetCapacity(nic.Transmit, nic.PayloadBytesPerSecond);
+        Flows.SetCapacity(nic.Receive, nic.PayloadBytesPerSecond);
+        NicStateChanged?.Invoke(nic);
+        return true;
+    }
+
+    /// <summary>A volume fails (<paramref name="host"/> null) or one host's path to it does.</summary>
+    internal bool FailStorage(Volume volume, Host? host)
+    {
+        if (!(host is null ? volume.AddFailure() : volume.AddPathFailure(host)))
+        {
+            return false;
+        }
+
+        StorageStateChanged?.Invoke(volume, host);
+        return true;
+    }
+
+    /// <summary>A volume, or one host's path to it, works again.</summary>
+    internal bool RepairStorage(Volume volume, Host? host)
+    {
+        if (!(host is null ? volume.RemoveFailure() : volume.RemovePathFailure(host)))
+        {
+            return false;
+        }
+
+        StorageStateChanged?.Invoke(volume, host);
+        return true;
     }
 
     internal void OnActivityStarted(IActivity activity) => ActivityStarted?.Invoke(activity);

@@ -10,7 +10,7 @@ public static class ClusterSimulation
 {
     /// <summary>
     /// The scripted events this version cannot simulate, as "events[i]: why" (empty when it can run the whole
-    /// scenario): those of a kind no <see cref="ScenarioEventHandlers"/> handler carries out (fail and repair today).
+    /// scenario): those of a kind no <see cref="ScenarioEventHandlers"/> handler carries out.
     /// </summary>
     public static IReadOnlyList<string> Unsupported(ScenarioSpec spec)
     {
@@ -45,6 +45,7 @@ public static class ClusterSimulation
         var cluster = new Cluster(spec, sim);
         var results = new ResultCollector(cluster);
         var timeline = new TimelineRecorder(cluster);
+        var vmTimeline = new VmTimelineRecorder(cluster);
         arrange?.Invoke(cluster);
         IScenarioEventHandler[] handlers = ScenarioEventHandlers.Registry.Descriptors.Select(d => d.Create()).ToArray();
         foreach (ScenarioEventSpec e in spec.Events)
@@ -79,7 +80,14 @@ public static class ClusterSimulation
             Migrations = migrations,
             Drains = drains,
             Series = timeline.Series(),
-            Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)).ToArray(),
+            Failovers = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.FailoverRecords()).ToArray(),
+            Quorum = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.QuorumLog).ToArray(),
+            GuestClusters = cluster.Components.OfType<Components.GuestClusters>().SelectMany(g => g.Events).ToArray(),
+            Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)
+            {
+                Availability = end > SimTime.Zero ? v.RunningTimeAt(end).Seconds / end.Seconds : (v.State == VmState.Running ? 1.0 : 0.0),
+                Timeline = vmTimeline.For(v),
+            }).ToArray(),
         };
     }
 

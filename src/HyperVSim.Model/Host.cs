@@ -21,8 +21,8 @@ public sealed class Host
     /// <summary>The cores the VMs leave idle, as a resource in core-seconds per second (compression uses only these).</summary>
     public Resource SpareCpu { get; }
 
-    /// <summary>Cores the running VMs ask for: Σ vCPUs × CPU load.</summary>
-    public double CpuDemandCores => _vms.Where(v => v.State == VmState.Running).Sum(v => v.Spec.Vcpus * v.Spec.CpuLoad);
+    /// <summary>Cores the running VMs ask for: Σ vCPUs × CPU load (kept as VMs come, go and change state).</summary>
+    public double CpuDemandCores { get; private set; }
 
     /// <summary>Cores left after the VMs' demand: max(0, cores − demand).</summary>
     public double SpareCores => Math.Max(0, Spec.Cpu.Cores - CpuDemandCores);
@@ -34,6 +34,9 @@ public sealed class Host
     public bool Paused { get; internal set; }
 
     public HostSpec Spec { get; }
+
+    /// <summary>Position in the scenario's list: the stable tie-break wherever nodes are ordered.</summary>
+    public int Index { get; internal init; }
 
     public string Name => Spec.Name;
 
@@ -71,25 +74,74 @@ public sealed class Host
     internal event Action<Host>? SpareCpuChanged;
 
     /// <summary>Memory VMs may still take: physical − reserve − resident VMs that hold memory (not off) − incoming reservations.</summary>
-    public long FreeMemoryBytes =>
-        Spec.MemoryBytes - Spec.MemoryReserveBytes - _vms.Where(v => v.State != VmState.Off).Sum(v => v.Spec.MemoryBytes) - IncomingReservedBytes;
+    public long FreeMemoryBytes => Spec.MemoryBytes - Spec.MemoryReserveBytes - HeldMemoryBytes - IncomingReservedBytes;
+
+    /// <summary>Memory of the resident VMs that hold memory (every state but off and saved).</summary>
+    public long HeldMemoryBytes { get; private set; }
+
+    /// <summary>True when a VM in <paramref name="state"/> holds its memory on its host.</summary>
+    internal static bool HoldsMemory(VmState state) => state is not (VmState.Off or VmState.Saved);
 
     /// <summary>Live migrations running now with this host as source or destination.</summary>
     public int ActiveMigrations { get; internal set; }
 
-    public bool IsUp { get; private set; } = true;
+    /// <summary>False while the host is down (crashed, or shut down by a restart); its failures are counted so that overlapping faults nest.</summary>
+    public bool IsUp => _failures == 0;
+
+    private int _failures;
+
+    /// <summary>Counts one more failure; true when the host went down with it.</summary>
+    internal bool AddFailure() => ++_failures == 1;
+
+    /// <summary>Ends one failure; true when the host is up again.</summary>
+    internal bool RemoveFailure() => _failures > 0 && --_failures == 0;
 
     internal void Attach(VirtualMachine vm)
     {
         _vms.Add(vm);
-        RefreshCpu();
+        Account(vm.State, +1, vm);
     }
 
     internal void Detach(VirtualMachine vm)
     {
         _vms.Remove(vm);
-        RefreshCpu();
+        Account(vm.State, -1, vm);
     }
+
+    /// <summary>A resident VM changed state: its memory and CPU demand move with it.</summary>
+    internal void VmChanged(VirtualMachine vm, VmState before)
+    {
+        Account(before, -1, vm);
+        Account(vm.State, +1, vm);
+    }
+
+    private void Account(VmState state, int sign, VirtualMachine vm)
+    {
+        if (HoldsMemory(state))
+        {
+            HeldMemoryBytes += sign * vm.Spec.MemoryBytes;
+        }
+
+        if (state == VmState.Running)
+        {
+            // Summed again in arrival order (not adjusted by ±), so the figure is the same however the VMs got here.
+            RunningVms += sign;
+            double demand = 0;
+            foreach (VirtualMachine v in _vms)
+            {
+                if (v.State == VmState.Running)
+                {
+                    demand += v.Spec.Vcpus * v.Spec.CpuLoad;
+                }
+            }
+
+            CpuDemandCores = demand;
+            RefreshCpu();
+        }
+    }
+
+    /// <summary>Resident VMs running now.</summary>
+    public int RunningVms { get; private set; }
 
     /// <summary>Re-evaluates spare CPU after the VMs' demand changed, and tells whoever relies on it (compression).</summary>
     internal void RefreshCpu()

@@ -31,8 +31,16 @@ public sealed class Nic
 
     public Resource Receive { get; }
 
-    /// <summary>False while the link is down.</summary>
-    public bool IsUp { get; private set; } = true;
+    /// <summary>False while the link is down; failures are counted so that overlapping faults nest.</summary>
+    public bool IsUp => _failures == 0;
+
+    private int _failures;
+
+    /// <summary>Counts one more failure; true when the link went down with it.</summary>
+    internal bool AddFailure() => ++_failures == 1;
+
+    /// <summary>Ends one failure; true when the link is up again.</summary>
+    internal bool RemoveFailure() => _failures > 0 && --_failures == 0;
 
     public bool IsOn(string network) => Spec.Networks.Contains(network, StringComparer.Ordinal);
 

@@ -12,6 +12,7 @@ public sealed class TimelineRecorder
     private readonly Cluster _cluster;
     private readonly Dictionary<Resource, (string Name, List<TimePoint> Points)> _nics = [];
     private readonly List<TimePoint> _running = [];
+    private int _runningCount;
 
     public TimelineRecorder(Cluster cluster)
     {
@@ -27,7 +28,7 @@ public sealed class TimelineRecorder
 
         _running.Add(new TimePoint(0, CountRunning()));
         cluster.Flows.RatesChanged += OnRates;
-        cluster.VmStateChanged += _ => Add(_running, CountRunning());
+        cluster.VmStateChanged += OnVmState;
     }
 
     /// <summary>The series: running VMs first, then every NIC direction that carried traffic, in host and NIC order.</summary>
@@ -87,5 +88,14 @@ public sealed class TimelineRecorder
         }
     }
 
-    private int CountRunning() => _cluster.Vms.Count(v => v.State == VmState.Running);
+    private void OnVmState(VirtualMachine vm, VmState before)
+    {
+        if ((before == VmState.Running) != (vm.State == VmState.Running))
+        {
+            _runningCount += vm.State == VmState.Running ? 1 : -1;
+            Add(_running, _runningCount);
+        }
+    }
+
+    private int CountRunning() => _runningCount = _cluster.Vms.Count(v => v.State == VmState.Running);
 }

@@ -97,22 +97,3 @@ public sealed class RunCommandTests
 }
 
 /// <summary>Scenario keys the format accepts but this version does not simulate are refused clearly, by run and validate alike.</summary>
-public sealed class UnsupportedEventTests
-{
-    [Theory]
-    [InlineData("run")]
-    [InlineData("validate")]
-    public void Fail_events_exit_2_naming_the_events_line_and_column_and_write_nothing(string command)
-    {
-        string dir = Cli.TempDir();
-        string scenario = Path.Combine(dir, "fail.yaml");
-        File.WriteAllText(scenario, File.ReadAllText(Cli.Scenario("quickstart.yaml")) + "  - { at: 20s, fail: { host: hv2 } }\n");
-        string json = Path.Combine(dir, "r.json");
-
-        var (exit, _, error) = command == "run" ? Cli.Run("run", scenario, "--json", json) : Cli.Run("validate", scenario);
-
-        exit.Should().Be(2);
-        error.Should().Contain($"{scenario}:32:22: events[1].fail: fail events (host, NIC and storage failures) are not simulated in this version. Fix: remove the event for now");
-        File.Exists(json).Should().BeFalse();
-    }
-}

@@ -26,6 +26,11 @@ public sealed class MigrationService : IClusterComponent
     /// <summary>Migrations requested and not yet ended (queued or running), in request order.</summary>
     public IReadOnlyList<LiveMigration> InFlight => _inFlight;
 
+    /// <summary>Raised when a migration starts moving (admitted: it holds its slots and its strategy begins).</summary>
+    public event Action<LiveMigration>? MigrationStarted;
+
+    internal void OnStarted(LiveMigration migration) => MigrationStarted?.Invoke(migration);
+
     /// <summary>Raised when a migration ends, after its record is set and everything it held is released.</summary>
     public event Action<LiveMigration>? MigrationEnded;
 

@@ -167,7 +167,16 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     /// blackout resumes on its source, where it still is. The record says <c>failed</c>, "aborted: cause", with the
     /// phases and bytes so far. Returns false when the migration had already ended.
     /// </summary>
-    public bool Abort(string cause)
+    public bool Abort(string cause) => End(cause, MigrationState.Aborted, $"aborted: {cause}");
+
+    /// <summary>
+    /// Withdraws a move that is no longer wanted (the reason for it went away, e.g. a protected network came back
+    /// while the move was queued): ended as <see cref="Abort"/> does, but the record says <c>cancelled</c> with
+    /// <paramref name="cause"/>. Returns false when the migration had already ended.
+    /// </summary>
+    public bool Cancel(string cause) => End(cause, MigrationState.Cancelled, cause);
+
+    private bool End(string cause, MigrationState state, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(cause);
         if (Record is not null)
@@ -182,7 +191,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         _leases.Dispose();
         ResumeOnSource();
 
-        Finish(MigrationState.Aborted, $"aborted: {cause}", null);
+        Finish(state, reason, null);
         return true;
     }
 
@@ -235,6 +244,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
             _startedAt = Now;
             State = MigrationState.Running;
+            _service.OnStarted(this);
             _planned?.Dispose();
             if (MoveRules.WhyNot(Vm, Target, checkMemory: true) is { } refusal)
             {
@@ -342,7 +352,13 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Name, StringComparer.Ordinal)
             .Select(kv => (LimitFactor?)kv.Key).FirstOrDefault();
         ITransferSession? session = outcome?.Session ?? _session;
-        Record = Snapshot(state == MigrationState.Completed ? MigrationResult.Completed : MigrationResult.Failed, reason, queued) with
+        MigrationResult result = state switch
+        {
+            MigrationState.Completed => MigrationResult.Completed,
+            MigrationState.Cancelled => MigrationResult.Cancelled,
+            _ => MigrationResult.Failed,
+        };
+        Record = Snapshot(result, reason, queued) with
         {
             CompletedAt = Now.Seconds,
             BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,

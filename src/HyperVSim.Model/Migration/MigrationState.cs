@@ -17,4 +17,7 @@ public enum MigrationState
 
     /// <summary>Ended from outside (a fault, a component) with a cause; everything it held was released and the VM runs on its source.</summary>
     Aborted,
+
+    /// <summary>Withdrawn because it was no longer wanted; released like an abort, reported as cancelled.</summary>
+    Cancelled,
 }

@@ -15,7 +15,10 @@ public sealed class Placement : IClusterComponent
     public void Attach(Cluster cluster) => _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
 
     /// <summary>The node to move <paramref name="vm"/> to, or null with every node's reason in <paramref name="why"/>.</summary>
-    public Host? Choose(VirtualMachine vm, out string why)
+    public Host? Choose(VirtualMachine vm, out string why) => Choose(vm, out why, null);
+
+    /// <summary>As <see cref="Choose(VirtualMachine, out string)"/>, refusing also the nodes <paramref name="extra"/> gives a reason against.</summary>
+    public Host? Choose(VirtualMachine vm, out string why, Func<Host, string?>? extra)
     {
         ArgumentNullException.ThrowIfNull(vm);
         Host? best = null;
@@ -28,7 +31,7 @@ public sealed class Placement : IClusterComponent
                 continue;
             }
 
-            string? refusal = MoveRules.WhyNot(vm, h, checkMemory: false);
+            string? refusal = MoveRules.WhyNot(vm, h, checkMemory: false) ?? extra?.Invoke(h);
             long free = h.FreeMemoryBytes - h.PlannedIncomingBytes;
             if (refusal is null && free < vm.Spec.MemoryBytes)
             {

@@ -1,3 +1,4 @@
+using HyperVSim.Model.Clustering;
 using HyperVSim.Model.Components;
 using HyperVSim.Model.Plugins;
 using HyperVSim.Model.Specs;
@@ -6,15 +7,36 @@ namespace HyperVSim.Model.Scripting;
 
 /// <summary>
 /// The registry of scripted-event handlers: a scenario event is carried out by the handler registered for its
-/// kind; an event kind with none (fail and repair, in this version) is refused at validation
-/// (<see cref="Handles"/>), never skipped.
+/// kind; an event kind with none is refused at validation (<see cref="Handles"/>), never skipped.
 /// </summary>
 public static class ScenarioEventHandlers
 {
     public static Registry<IScenarioEventHandler> Registry { get; } = new("scenario event",
     [
-        new("migrate", "live-migrate a VM to a host", HyperVVersion.V2012, () => new MigrateHandler()),
-        new("drain", "pause a node and drain its roles", HyperVVersion.V2012, () => new DrainHandler()),
+        new("migrate", "live-migrate a VM to a host", HyperVVersion.V2012, () => new Handler<MigrateEventSpec>((c, m) =>
+            c.Component<MigrationService>().LiveMigrate(c.VmNamed(m.Vm), c.HostNamed(m.To), option: m.Option, strategy: m.Strategy))),
+        new("drain", "pause a node and drain its roles", HyperVVersion.V2012, () => new Handler<DrainEventSpec>((c, d) =>
+            c.Component<Maintenance>().Drain(c.HostNamed(d.Host)))),
+        new("fail", "a host, NIC, storage path or volume fails", HyperVVersion.V2012, () => new Handler<FaultEventSpec>((c, f) =>
+        {
+            var service = c.Component<ClusterService>();
+            if (f.Repair)
+            {
+                service.Repair(f.Target);
+            }
+            else
+            {
+                service.Fail(f.Target, "scripted failure");
+            }
+        })),
+        new("pause", "pause a node, draining it or not", HyperVVersion.V2012, () => new Handler<PauseEventSpec>((c, p) =>
+            c.Component<Maintenance>().Pause(c.HostNamed(p.Host), p.Drain))),
+        new("resume", "resume a paused node, with failback", HyperVVersion.V2012, () => new Handler<ResumeEventSpec>((c, r) =>
+            c.Component<Maintenance>().Resume(c.HostNamed(r.Host), r.Failback))),
+        new("restart", "drain a node, take it down for a while, bring it back", HyperVVersion.V2012, () => new Handler<RestartEventSpec>((c, r) =>
+            c.Component<Maintenance>().Restart(c.HostNamed(r.Host), r.DownFor, r.Drain, r.Failback))),
+        new("start", "start a VM that is off", HyperVVersion.V2012, () => new Handler<StartEventSpec>((c, s) =>
+            c.Component<ClusterService>().Restarts.Start(c.VmNamed(s.Vm), "started by the scenario"))),
     ]);
 
     /// <summary>True when some handler carries out <paramref name="scenarioEvent"/>.</summary>
@@ -24,22 +46,12 @@ public static class ScenarioEventHandlers
     internal static IScenarioEventHandler? For(IReadOnlyList<IScenarioEventHandler> handlers, ScenarioEventSpec scenarioEvent) =>
         handlers.FirstOrDefault(h => h.Handles.IsInstanceOfType(scenarioEvent));
 
-    private sealed class MigrateHandler : IScenarioEventHandler
+    /// <summary>A handler for one event spec type.</summary>
+    private sealed class Handler<T>(Action<Cluster, T> apply) : IScenarioEventHandler
+        where T : ScenarioEventSpec
     {
-        public Type Handles => typeof(MigrateEventSpec);
+        public Type Handles => typeof(T);
 
-        public void Apply(Cluster cluster, ScenarioEventSpec scenarioEvent)
-        {
-            var m = (MigrateEventSpec)scenarioEvent;
-            cluster.Component<MigrationService>().LiveMigrate(cluster.VmNamed(m.Vm), cluster.HostNamed(m.To), option: m.Option, strategy: m.Strategy);
-        }
-    }
-
-    private sealed class DrainHandler : IScenarioEventHandler
-    {
-        public Type Handles => typeof(DrainEventSpec);
-
-        public void Apply(Cluster cluster, ScenarioEventSpec scenarioEvent) =>
-            cluster.Component<Maintenance>().Drain(cluster.HostNamed(((DrainEventSpec)scenarioEvent).Host));
+        public void Apply(Cluster cluster, ScenarioEventSpec scenarioEvent) => apply(cluster, (T)scenarioEvent);
     }
 }

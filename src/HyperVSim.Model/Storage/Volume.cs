@@ -1,0 +1,64 @@
+using HyperVSim.Model.Specs;
+
+namespace HyperVSim.Model.Storage;
+
+/// <summary>
+/// A storage volume as the failover model sees it: up or failed, and reached from each host over a path that can fail
+/// on its own (a CSV's or a share's path from a node; a local volume only from its host). Capacity and I/O are not
+/// modelled here.
+/// </summary>
+public sealed class Volume
+{
+    private readonly Dictionary<Host, int> _pathFailures = [];
+    private int _failures;
+
+    internal Volume(StorageSpec spec, Host? owner)
+    {
+        Spec = spec;
+        Owner = owner;
+    }
+
+    public StorageSpec Spec { get; }
+
+    public string Name => Spec.Name;
+
+    /// <summary>The host of a local volume; null for shared volumes.</summary>
+    public Host? Owner { get; }
+
+    /// <summary>False while the volume itself has failed.</summary>
+    public bool IsUp => _failures == 0;
+
+    /// <summary>True when <paramref name="host"/> has a path to the volume (its own local volume, or any shared one).</summary>
+    public bool HasPathFrom(Host host) => Owner is null || ReferenceEquals(Owner, host);
+
+    /// <summary>True when <paramref name="host"/> reaches the volume now: the volume is up, the host is up and its path works.</summary>
+    public bool ReachableFrom(Host host) =>
+        IsUp && host.IsUp && HasPathFrom(host) && (!_pathFailures.TryGetValue(host, out int n) || n == 0);
+
+    /// <summary>True while the path from <paramref name="host"/> has failed.</summary>
+    public bool PathDown(Host host) => _pathFailures.TryGetValue(host, out int n) && n > 0;
+
+    internal bool AddFailure() => ++_failures == 1;
+
+    internal bool RemoveFailure() => _failures > 0 && --_failures == 0;
+
+    internal bool AddPathFailure(Host host)
+    {
+        _pathFailures[host] = _pathFailures.GetValueOrDefault(host) + 1;
+        return _pathFailures[host] == 1;
+    }
+
+    internal bool RemovePathFailure(Host host)
+    {
+        int n = _pathFailures.GetValueOrDefault(host);
+        if (n == 0)
+        {
+            return false;
+        }
+
+        _pathFailures[host] = n - 1;
+        return n == 1;
+    }
+
+    public override string ToString() => Name;
+}
