@@ -178,8 +178,9 @@ public sealed class Cluster
     /// </summary>
     internal bool FailHost(Host host, string cause)
     {
-        if (!host.AddFailure())
+        if (!host.IsUp)
         {
+            host.AddFailure();
             return false;
         }
 
@@ -199,6 +200,7 @@ public sealed class Cluster
             vm.Unplace();
         }
 
+        host.AddFailure();
         HostStateChanged?.Invoke(host);
         return true;
     }

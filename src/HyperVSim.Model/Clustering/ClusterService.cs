@@ -281,11 +281,12 @@ public sealed class ClusterService : IClusterComponent
         var joining = group.Where(h => !_members.Contains(h)).ToArray();
         foreach (Host h in leaving)
         {
-            _members.Remove(h);
             if (h.IsUp)
             {
                 StopNode(h, $"{h.Name} lost its cluster membership (cut off from the nodes that kept quorum)", LatestOn($"host:{h.Name}"));
             }
+
+            _members.Remove(h);
         }
 
         foreach (Host h in joining)
@@ -417,6 +418,13 @@ public sealed class ClusterService : IClusterComponent
         {
             Restarts.OnNodeGone(host);
         }
+        else if (HasQuorum && _members.Contains(host) && host.Vms.Count == 0 && _latestOn.TryGetValue($"host:{host.Name}", out Incident? crash) && crash.DetectedAt is null)
+        {
+            // Back before the heartbeats declared it down: its cluster service starts afresh and joins, so the
+            // cluster learns of the restart then.
+            crash.Detected(Sim.Now, "heartbeat", $"{host.Name} rejoined after a restart before its heartbeats ran out");
+            _members.Remove(host);
+        }
 
         Reconcile();
         Restarts.SchedulePass();
@@ -447,13 +455,14 @@ public sealed class ClusterService : IClusterComponent
                     m.Abort($"{vm.Name}'s guest crashed: {why}");
                 }
 
-                if (vm.State == VmState.Starting)
+                bool starting = vm.State == VmState.Starting;
+                incident?.Affect(vm);
+                vm.SetState(VmState.Failed, $"the guest crashed: {why}");
+                if (starting)
                 {
                     Restarts.OnStartAbandoned(vm);
                 }
 
-                incident?.Affect(vm);
-                vm.SetState(VmState.Failed, $"the guest crashed: {why}");
                 GuestCrashed?.Invoke(vm, incident);
             }
             else if (reachable && vm.State == VmState.Failed && vm.ShouldRun)

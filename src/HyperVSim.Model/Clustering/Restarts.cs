@@ -90,10 +90,9 @@ public sealed class Restarts
         {
             // A VM registered on a node starts there when it can; else the cluster places it.
             vm.Unplace();
-            if (_service.HasQuorum && Eligible(vm, h) is null && Free(h) >= vm.Spec.MemoryBytes && StartingOn(h) < _cluster.Spec.Cluster.StartThrottle)
+            if (_service.HasQuorum && Eligible(vm, h) is null && Free(h) >= vm.Spec.MemoryBytes)
             {
-                Reserve(vm, h);
-                Begin(vm, h, reason);
+                StartOrQueue(vm, h, reason);
                 return;
             }
         }
@@ -131,8 +130,7 @@ public sealed class Restarts
 
         vm.SetState(VmState.Off, reason);
         vm.Unplace();
-        Reserve(vm, host);
-        Begin(vm, host, reason);
+        StartOrQueue(vm, host, reason);
     }
 
     /// <summary>Looks at the waiting VMs once, in this instant, after whatever else happens in it.</summary>
@@ -220,21 +218,7 @@ public sealed class Restarts
                 vm.Unplace();
             }
 
-            Reserve(vm, node);
-            if (_starting.GetValueOrDefault(node) < _cluster.Spec.Cluster.StartThrottle)
-            {
-                Begin(vm, node, $"placed on {node.Name}");
-            }
-            else
-            {
-                if (!_queued.TryGetValue(node, out var q))
-                {
-                    _queued[node] = q = new Queue<VirtualMachine>();
-                }
-
-                q.Enqueue(vm);
-                vm.SetState(vm.State, $"queued on {node.Name}: {_starting[node]} VMs already starting there (at most {_cluster.Spec.Cluster.StartThrottle} at once)");
-            }
+            StartOrQueue(vm, node, $"placed on {node.Name}");
         }
 
         // VMs saved to make room joined the queue during this pass; look again only when this pass placed something.
@@ -242,6 +226,25 @@ public sealed class Restarts
         {
             SchedulePass();
         }
+    }
+
+    /// <summary>Holds the VM's memory on <paramref name="node"/> and starts it there, or queues it behind the node's start throttle.</summary>
+    private void StartOrQueue(VirtualMachine vm, Host node, string placed)
+    {
+        Reserve(vm, node);
+        if (_starting.GetValueOrDefault(node) < _cluster.Spec.Cluster.StartThrottle)
+        {
+            Begin(vm, node, placed);
+            return;
+        }
+
+        if (!_queued.TryGetValue(node, out var q))
+        {
+            _queued[node] = q = new Queue<VirtualMachine>();
+        }
+
+        q.Enqueue(vm);
+        vm.SetState(vm.State, $"{placed}; queued on {node.Name}: {_starting[node]} VMs already starting there (at most {_cluster.Spec.Cluster.StartThrottle} at once)");
     }
 
     /// <summary>Counts a failover of the VM's group; false when it passed the failover threshold (the VM is left failed until the retry period).</summary>
@@ -387,7 +390,7 @@ public sealed class Restarts
             }
         }
 
-        why = reasons.Count == 0 ? "the cluster has no node" : $"no node can start it: {string.Join("; ", reasons)}";
+        why = reasons.Count == 0 ? "the cluster has no node" : $"no node can start it: {string.Join("; ", reasons.Distinct())}";
         foreach (string preferred in vm.Spec.PreferredOwners)
         {
             if (fits.FirstOrDefault(h => h.Name == preferred) is { } p)
