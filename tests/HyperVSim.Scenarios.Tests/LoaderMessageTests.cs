@@ -103,20 +103,19 @@ public sealed class LoaderMessageTests
         Yaml.Errors(Yaml.Base + "vms: [ { name: sql, count: x, memory: 16GiB, host: hv1 }, { name: web, memory: 1GiB, host: nope1 } ]\n")
             .Select(e => e.Path).Should().Equal("vms[0].count", "vms[1].host");
 
-    [Theory]
-    [InlineData("fail", 22)]
-    [InlineData("repair", 24)]
-    public void Fail_and_repair_events_are_refused_at_their_line_and_column_when_loading_for_a_simulation(string action, int column)
+    [Fact]
+    public void Fail_and_repair_events_are_refused_at_their_line_and_column_when_loading_for_a_simulation()
     {
-        string text = Yaml.Base + $"events:\n  - {{ at: 20s, {action}: {{ host: hv2 }} }}\n";
+        string text = Yaml.Base + "events:\n  - { at: 10s, fail: { host: hv2 } }\n  - { at: 20s, repair: { host: hv2 } }\n";
         string path = Path.Combine(Path.GetTempPath(), $"hvs-fault-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(path, text);
         try
         {
-            ScenarioLoader.LoadFile(path).Events.Should().ContainSingle("the format itself accepts fault events");
+            ScenarioLoader.LoadFile(path).Events.Should().HaveCount(2, "the format itself accepts fault events");
             Action load = () => ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation);
-            load.Should().Throw<ScenarioException>().Which.Errors.Should().ContainSingle().Which.ToString().Should().Be(
-                $"{path}:13:{column}: events[0].{action}: {action} events (host, NIC and storage failures) are not simulated in this version. Fix: remove the event for now");
+            load.Should().Throw<ScenarioException>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+                $"{path}:13:22: events[0].fail: fail events (host, NIC and storage failures) are not simulated in this version. Fix: remove the event for now",
+                $"{path}:14:24: events[1].repair: repair events (host, NIC and storage failures) are not simulated in this version. Fix: remove the event for now");
         }
         finally
         {
