@@ -30,7 +30,7 @@ public sealed class ClusteringKeysTests
 
         exit.Should().Be(2);
         error.Should().Contain($"{scenario}:7:36: vms[0].host: v is placed on hv1, which is not among its possibleOwners (hv2)")
-            .And.Contain($"{scenario}:7:51: vms[0].priority: 1500 is not a cluster priority")
+            .And.Contain($"{scenario}:7:51: vms[0].priority: '1500' is not a cluster priority")
             .And.Contain($"{scenario}:7:148: vms[0].disks[0].shared: disk 'd' is a VHD; only a VHDX can be shared")
             .And.Contain($"{scenario}:9:78: faults.hosts.between.mean: 'mean' is not a parameter of the weibull distribution, which takes shape and scale");
         output.Should().BeEmpty();

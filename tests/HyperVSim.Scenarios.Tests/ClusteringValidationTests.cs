@@ -76,7 +76,7 @@ public sealed class ClusteringValidationTests
 
     [Fact]
     public void A_priority_other_than_the_four_is_an_error_naming_them() =>
-        Check(Yaml.Base + "vms: [ { name: v, memory: 1GiB, priority: 1500 } ]\n", ("vms[0].priority", 12, 43), "1500 is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High), 2000 (Medium, the default), 1000 (Low) or 0 (no automatic start)");
+        Check(Yaml.Base + "vms: [ { name: v, memory: 1GiB, priority: 1500 } ]\n", ("vms[0].priority", 12, 43), "'1500' is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High), 2000 (Medium, the default), 1000 (Low) or 0 (no automatic start)");
 
     [Fact]
     public void A_preferred_owner_that_is_not_a_host_is_an_error() =>
@@ -182,6 +182,10 @@ public sealed class ClusteringValidationTests
     public void A_guest_cluster_name_with_no_guest_clusters_at_all_says_where_to_declare_it() =>
         Yaml.Errors(Yaml.Base + "vms: [ { name: v, memory: 1GiB, guestCluster: g } ]\n")
             .Should().Contain(e => e.Path == "vms[0].guestCluster" && e.Message == "'g' is not a guest cluster" && e.Fix == "add it under guestClusters: (there is no guest cluster yet)");
+
+    [Fact]
+    public void A_priority_written_as_a_word_gets_the_same_message() =>
+        Check(Yaml.Base + "vms: [ { name: v, memory: 1GiB, priority: high } ]\n", ("vms[0].priority", 12, 43), "'high' is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High)");
 
     [Fact]
     public void New_keys_are_checked_for_near_misses() =>

@@ -47,14 +47,19 @@ internal static class VmReader
     /// <summary>A cluster group priority: only the four values Failover Cluster Manager offers.</summary>
     private static int? Priority(MapReader map, Scalars scalars)
     {
-        long? value = map.Integer("priority", new Bound<long>(long.MinValue, long.MaxValue));
-        if (value is not { } p || Limits.Priorities.Any(known => known == p))
+        string? text = map.Text("priority")?.Trim();
+        if (text is null)
         {
-            return (int?)value;
+            return null;
         }
 
-        scalars.Add(map.Value("priority")!, map.SiteOf("priority"), $"{p} is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High), 2000 (Medium, the default), 1000 (Low) or 0 (no automatic start)");
-        return null;
+        int? known = Limits.Priorities.Select(p => (int?)p).FirstOrDefault(p => p?.ToString(System.Globalization.CultureInfo.InvariantCulture) == text);
+        if (known is null)
+        {
+            scalars.Add(map.Value("priority")!, map.SiteOf("priority"), $"{Diagnostics.Echo.Quoted(text)} is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High), 2000 (Medium, the default), 1000 (Low) or 0 (no automatic start)");
+        }
+
+        return known;
     }
 
     private static MemoryContentSpec Content(MapReader? map, MemoryContentSpec d) => map is null ? d : d with
