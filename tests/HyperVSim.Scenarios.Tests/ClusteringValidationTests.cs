@@ -188,6 +188,18 @@ public sealed class ClusteringValidationTests
         Check(Yaml.Base + "vms: [ { name: v, memory: 1GiB, priority: high } ]\n", ("vms[0].priority", 12, 43), "'high' is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High)");
 
     [Fact]
+    public void A_local_volumes_host_must_exist() =>
+        Check(Yaml.Base + "storage: [ { name: l1, kind: local, host: hx1 } ]\n", ("storage[0].host", 12, 43), "'hx1' is not a host; did you mean 'hv1'?", "name one of the hosts: hv1, hv2");
+
+    [Fact]
+    public void A_failback_window_without_hours_says_how_to_write_them() =>
+        Check(Yaml.Base + "events:\n  - { at: 1m, resume: { host: hv1, failback: window } }\n", ("events[0].resume.failback", 13, 46), "a failback window needs its hours", "write failback: { window: [22, 23] }");
+
+    [Fact]
+    public void A_misspelt_fault_class_gets_a_suggestion() =>
+        Check(Yaml.Base + "until: 1d\nfaults: { host: { between: { distribution: exponential, mean: 1h } } }\n", ("faults.host", 13, 11), "unknown key 'host'; did you mean 'hosts'?", "keys allowed in faults: hosts, nics, storagePaths, storage");
+
+    [Fact]
     public void New_keys_are_checked_for_near_misses() =>
         Check(Yaml.Base + "cluster: { quorum: { witnes: disk } }\n", ("cluster.quorum.witnes", 12, 22), "unknown key 'witnes'; did you mean 'witness'?", "keys allowed in cluster.quorum: witness, dynamic, arbitration");
 

@@ -83,6 +83,24 @@ public sealed class GoodClusteringTests
             new FaultEventSpec(H(8), new FaultTarget(FaultTargetKind.StoragePath, "a1/a1local"), Repair: true));
     }
 
+    /// <summary>Passes before and after the model registers handlers for the new events: no clustering key is refused for a run.</summary>
+    [Fact]
+    public void For_a_run_nothing_but_events_without_a_handler_is_refused()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "Good", "clustering.yaml");
+        IReadOnlyList<ScenarioError> errors = [];
+        try
+        {
+            ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation);
+        }
+        catch (ScenarioException e)
+        {
+            errors = e.Errors;
+        }
+
+        errors.Should().OnlyContain(e => e.Path.StartsWith("events[", StringComparison.Ordinal) && e.Message.EndsWith("are not simulated in this version", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_scenario_without_the_new_keys_gets_no_faults_and_no_guest_clusters()
     {
