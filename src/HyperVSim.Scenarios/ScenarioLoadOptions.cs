@@ -10,9 +10,9 @@ public sealed record ScenarioLoadOptions
     public static readonly ScenarioLoadOptions ForSimulation = new() { RefuseUnsimulated = true };
 
     /// <summary>
-    /// Report what the model does not simulate yet as errors at their line and column: events with no handler (fail,
-    /// repair: "fail events are not simulated in this version") and keys it does not use (storage, heartbeat,
-    /// detector switches).
+    /// Report what the model does not simulate yet as errors at their line and column: events with no handler in
+    /// <c>ScenarioEventHandlers</c> ("fail events ... are not simulated in this version") and keys it does not use (a
+    /// volume's iops and bandwidth).
     /// </summary>
     public bool RefuseUnsimulated { get; init; }
 }

@@ -25,6 +25,14 @@ public sealed class DefaultsTests
         ["vms[].memoryDirtying"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, memoryDirtying: { {X} } } ]\n",
         ["vms[].memoryContent"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, memoryContent: { {X} } } ]\n",
         ["events[].migrate"] = "name: t\nnetworks: [ { name: lm, role: liveMigration } ]\nhosts: [ { name: hv, count: 2, memory: 256GiB, nics: [ { name: n, speed: 10Gbps, networks: [lm] } ] } ]\nvms: [ { name: v, memory: 1GiB, host: hv1 } ]\nevents: [ { at: 1s, migrate: { vm: v, to: hv2, {X} } } ]\n",
+        ["cluster.quorum"] = "name: t\ncluster: { quorum: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
+        ["cluster.detection"] = "name: t\ncluster: { detection: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
+        ["cluster.failover"] = "name: t\ncluster: { failover: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
+        ["cluster.restart"] = "name: t\ncluster: { restart: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
+        ["vms[].disks[]"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: v, memory: 1GiB, disks: [ { name: os, size: 40GiB, storage: s, {X} } ] } ]\n",
+        ["guestClusters[]"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: g, count: 2, memory: 1GiB, guestCluster: gc, disks: [ { name: d, size: 1GiB, storage: s, shared: true } ] } ]\nguestClusters: [ { name: gc, {X} } ]\n",
+        ["events[].pause"] = "name: t\nnetworks: [ { name: lm, role: liveMigration } ]\nhosts: [ { name: hv, memory: 256GiB, nics: [ { name: n, speed: 10Gbps, networks: [lm] } ] } ]\nevents: [ { at: 1s, pause: { host: hv, {X} } } ]\n",
+        ["events[].restart"] = "name: t\nnetworks: [ { name: lm, role: liveMigration } ]\nhosts: [ { name: hv, memory: 256GiB, nics: [ { name: n, speed: 10Gbps, networks: [lm] } ] } ]\nevents: [ { at: 1s, restart: { host: hv, downFor: 1m, {X} } } ]\n",
         ["vms[].nics[]"] = "name: t\nnetworks: [ { name: p, role: vm } ]\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, nics: [ { network: p, {X} } ] } ]\n",
     };
 

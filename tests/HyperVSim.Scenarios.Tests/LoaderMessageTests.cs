@@ -102,4 +102,20 @@ public sealed class LoaderMessageTests
     public void A_bad_count_does_not_hide_a_reference_to_an_unrelated_name() =>
         Yaml.Errors(Yaml.Base + "vms: [ { name: sql, count: x, memory: 16GiB, host: hv1 }, { name: web, memory: 1GiB, host: nope1 } ]\n")
             .Select(e => e.Path).Should().Equal("vms[0].count", "vms[1].host");
+
+    [Fact]
+    public void Fail_and_repair_events_load_for_a_simulation_now_that_the_model_carries_them_out()
+    {
+        string text = Yaml.Base + "events:\n  - { at: 10s, fail: { host: hv2 } }\n  - { at: 20s, repair: { host: hv2 } }\n";
+        string path = Path.Combine(Path.GetTempPath(), $"hvs-fault-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, text);
+        try
+        {
+            ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation).Events.Should().HaveCount(2);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

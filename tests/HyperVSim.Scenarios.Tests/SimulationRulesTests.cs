@@ -4,8 +4,9 @@ using Xunit;
 namespace HyperVSim.Scenarios.Tests;
 
 /// <summary>
-/// An honest surface (issue 8): for a run, keys the model does not use yet are refused at their line and column with
-/// the same "not simulated in this version" words as fail and repair events; the format itself still accepts them.
+/// An honest surface (issues 8 and 9): for a run, keys the model does not use yet — a volume's iops and bandwidth —
+/// are refused at their line and column with "not simulated in this version"; heartbeats, detectors, volumes and
+/// disks' volumes are simulated now and load for a run; the format itself accepts everything.
 /// </summary>
 public sealed class SimulationRulesTests
 {
@@ -18,32 +19,32 @@ public sealed class SimulationRulesTests
     }
 
     [Theory]
-    [InlineData("cluster: { heartbeat: { delay: 1s } }\n", 4, 23, "the cluster heartbeat (failure detection) is not simulated")]
-    [InlineData("cluster: { networkHealthProtection: false }\n", 4, 37, "network health protection is not simulated")]
-    [InlineData("cluster: { storageFailureDetection: true }\n", 4, 37, "storage failure detection is not simulated")]
-    [InlineData("storage: [ { name: csv1 } ]\n", 4, 12, "storage volumes are not simulated")]
-    public void A_key_the_model_does_not_use_is_refused_for_a_run_at_its_line_and_column(string yaml, int line, int column, string message)
+    [InlineData("storage: [ { name: csv1, iops: 80000 } ]\n", 4, 32, "iops", "a volume's iops are not simulated")]
+    [InlineData("storage: [ { name: csv1, bandwidth: 2GB/s } ]\n", 4, 37, "bandwidth", "a volume's bandwidth is not simulated")]
+    public void A_volumes_capacity_is_refused_for_a_run_at_its_line_and_column(string yaml, int line, int column, string key, string message)
     {
         ScenarioError e = ForRun(Base + yaml).Should().ContainSingle().Subject;
 
-        (e.Line, e.Column).Should().Be((line, column));
-        e.Message.Should().Contain(message).And.Contain("in this version");
-        e.Fix.Should().StartWith("remove it for now");
+        (e.Line, e.Column, e.Path).Should().Be((line, column, $"storage[0].{key}"));
+        e.Message.Should().Be($"{message} in this version (failures of volumes and paths are, their capacity is not yet)");
+        e.Fix.Should().StartWith($"remove {key} for now");
     }
 
     [Fact]
-    public void A_disks_storage_volume_is_refused_for_a_run()
+    public void Heartbeats_detectors_volumes_and_disks_volumes_load_for_a_run()
     {
-        string yaml = Base + "storage: [ { name: csv1 } ]\nvms: [ { name: v, memory: 1GiB, disks: [ { name: os, size: 40GiB, storage: csv1 } ] } ]\n";
+        string yaml = Base
+            + "cluster: { heartbeat: { delay: 1s, crossSubnetDelay: 2s }, networkHealthProtection: false, storageFailureDetection: true }\n"
+            + "storage: [ { name: csv1 } ]\nvms: [ { name: v, memory: 1GiB, disks: [ { name: os, size: 40GiB, storage: csv1 } ] } ]\n";
 
-        ForRun(yaml).Select(e => e.Message).Should().Contain(m => m.Contains("a disk's storage volume is not simulated", StringComparison.Ordinal));
+        var spec = ScenarioLoader.LoadText(yaml, "t.yaml", ScenarioLoadOptions.ForSimulation);
+
+        spec.Storage.Should().ContainSingle();
+        spec.Vms[0].Disks[0].Storage.Should().Be("csv1");
+        spec.Cluster.NetworkHealthProtection.Should().BeFalse();
     }
 
     [Fact]
-    public void The_format_itself_still_accepts_them()
-    {
-        string yaml = Base + "cluster: { heartbeat: { delay: 1s }, networkHealthProtection: false }\nstorage: [ { name: csv1 } ]\n";
-
-        ScenarioLoader.LoadText(yaml, "t.yaml").Storage.Should().ContainSingle();
-    }
+    public void The_format_itself_still_accepts_capacity() =>
+        ScenarioLoader.LoadText(Base + "storage: [ { name: csv1, iops: 80000, bandwidth: 2GB/s } ]\n", "t.yaml").Storage[0].Iops.Should().Be(80000);
 }

@@ -5,7 +5,10 @@ using HyperVSim.Scenarios.Yaml;
 
 namespace HyperVSim.Scenarios.Reading;
 
-/// <summary>Reads <c>cluster:</c>; absent keys keep the defaults of <see cref="ClusterSpec"/> and its parts.</summary>
+/// <summary>
+/// Reads <c>cluster:</c>, absent keys keeping the defaults of <see cref="ClusterSpec"/> and its parts, and the items of
+/// <c>guestClusters:</c>.
+/// </summary>
 internal static class ClusterReader
 {
     /// <summary>Live-migration options, as registered in the model (tcpip, compression, smb).</summary>
@@ -36,17 +39,65 @@ internal static class ClusterReader
         {
             Version = version,
             Heartbeat = Heartbeat(map.Map("heartbeat", KeyLevels.Heartbeat), defaults.Heartbeat),
+            Regroup = map.Duration("regroup", Limits.Regroup) ?? defaults.Regroup,
+            Quorum = Quorum(map.Map("quorum", KeyLevels.Quorum), defaults.Quorum),
             LiveMigration = LiveMigration(map.Map("liveMigration", KeyLevels.LiveMigration), defaults.LiveMigration),
             NetworkHealthProtection = map.Bool("networkHealthProtection") ?? (r2 && defaults.NetworkHealthProtection),
             StorageFailureDetection = map.Bool("storageFailureDetection") ?? (r2 && defaults.StorageFailureDetection),
+            Detection = Detection(map.Map("detection", KeyLevels.Detection), defaults.Detection),
+            Failover = Failover(map.Map("failover", KeyLevels.FailoverPolicy), defaults.Failover),
+            Restart = Restart(map.Map("restart", KeyLevels.RestartPolicy), defaults.Restart),
+            StartThrottle = (int?)map.Integer("startThrottle", Limits.StartThrottle) ?? defaults.StartThrottle,
         };
         return new Sourced<ClusterSpec>(spec, origin, scalars.Problems.Count > before);
     }
+
+    /// <summary>One item of <c>guestClusters:</c>; its members are the VMs whose <c>guestCluster</c> names it.</summary>
+    public static Sourced<GuestClusterSpec>? GuestCluster(YNode node, Origin origin, Scalars scalars) =>
+        MapReader.Item(node, origin, KeyLevels.GuestCluster, scalars, map =>
+        {
+            var spec = new GuestClusterSpec { Name = map.Name("name", "sqlguest") ?? "" };
+            return spec with
+            {
+                Delay = map.Duration("delay", Limits.HeartbeatDelay) ?? spec.Delay,
+                Threshold = (int?)map.Integer("threshold", Limits.HeartbeatThreshold) ?? spec.Threshold,
+                RoleFailover = map.Duration("roleFailover", Limits.RoleFailover) ?? spec.RoleFailover,
+            };
+        });
 
     private static HeartbeatSpec Heartbeat(MapReader? map, HeartbeatSpec d) => map is null ? d : d with
     {
         Delay = map.Duration("delay", Limits.HeartbeatDelay) ?? d.Delay,
         Threshold = (int?)map.Integer("threshold", Limits.HeartbeatThreshold) ?? d.Threshold,
+        CrossSubnetDelay = map.Duration("crossSubnetDelay", Limits.CrossSubnetDelay) ?? d.CrossSubnetDelay,
+        CrossSubnetThreshold = (int?)map.Integer("crossSubnetThreshold", Limits.CrossSubnetThreshold) ?? d.CrossSubnetThreshold,
+    };
+
+    private static QuorumSpec Quorum(MapReader? map, QuorumSpec d) => map is null ? d : d with
+    {
+        Witness = map.Choice("witness", SpecNames.Witnesses.Words) is { } witness ? SpecNames.Witnesses.Of(witness) : d.Witness,
+        Dynamic = map.Bool("dynamic") ?? d.Dynamic,
+        Arbitration = map.Duration("arbitration", Limits.Arbitration) ?? d.Arbitration,
+    };
+
+    private static DetectionSpec Detection(MapReader? map, DetectionSpec d) => map is null ? d : d with
+    {
+        NetworkHealth = map.Duration("networkHealth", Limits.Detection) ?? d.NetworkHealth,
+        StorageFailure = map.Duration("storageFailure", Limits.Detection) ?? d.StorageFailure,
+    };
+
+    private static FailoverPolicySpec Failover(MapReader? map, FailoverPolicySpec d) => map is null ? d : d with
+    {
+        Threshold = (int?)map.Integer("threshold", Limits.FailoverThreshold) ?? d.Threshold,
+        Period = map.Duration("period", Limits.PolicyPeriod) ?? d.Period,
+    };
+
+    private static RestartPolicySpec Restart(MapReader? map, RestartPolicySpec d) => map is null ? d : d with
+    {
+        Delay = map.Duration("delay", Limits.RestartDelay) ?? d.Delay,
+        Threshold = (int?)map.Integer("threshold", Limits.RestartThreshold) ?? d.Threshold,
+        Period = map.Duration("period", Limits.PolicyPeriod) ?? d.Period,
+        RetryPeriod = map.Duration("retryPeriod", Limits.PolicyPeriod) ?? d.RetryPeriod,
     };
 
     private static LiveMigrationSpec LiveMigration(MapReader? map, LiveMigrationSpec d) => map is null ? d : d with

@@ -6,10 +6,13 @@ using HyperVSim.Scenarios.Yaml;
 
 namespace HyperVSim.Scenarios.Reading;
 
-/// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one of migrate, drain, fail or repair.</summary>
+/// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start).</summary>
 internal static class EventReader
 {
-    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair"];
+    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start"];
+
+    /// <summary>The failback modes written as a single word; a window is written <c>{ window: [22, 23] }</c>.</summary>
+    private static readonly string[] FailbackWords = ["none", "immediate"];
 
     /// <summary>Fault targets: key, kind, and whether the value names a host's part as HOST/PART.</summary>
     private static readonly (string Key, FaultTargetKind Kind, string? PairExample)[] Targets =
@@ -30,13 +33,17 @@ internal static class EventReader
         }
 
         SimTime at = map.Duration("at", Limits.EventAt, "30s") ?? SimTime.Zero;
-        string? action = One(map, Actions, "an event needs one action: migrate, drain, fail or repair", "add one, e.g. 'migrate: { vm: sql1, to: hv2 }'", scalars);
+        string? action = One(map, Actions, $"an event needs one action: {string.Join(", ", Actions)}", "add one, e.g. 'migrate: { vm: sql1, to: hv2 }'", scalars);
         ScenarioEventSpec? spec = action switch
         {
             "migrate" => Migrate(at, map.Map("migrate", KeyLevels.Migrate)),
             "drain" => new DrainEventSpec(at, map.Name("drain") ?? ""),
             "fail" => Fault(at, map.Map("fail", KeyLevels.Fail), repair: false, scalars),
             "repair" => Fault(at, map.Map("repair", KeyLevels.Repair), repair: true, scalars),
+            "pause" => map.Map("pause", KeyLevels.Pause) is { } p ? new PauseEventSpec(at, p.Name("host", "hv1") ?? "", p.Bool("drain") ?? true) : null,
+            "resume" => map.Map("resume", KeyLevels.Resume) is { } r ? new ResumeEventSpec(at, r.Name("host", "hv1") ?? "", Failback(r, KeyLevels.ResumeFailback, scalars)) : null,
+            "restart" => Restart(at, map.Map("restart", KeyLevels.Restart), scalars),
+            "start" => map.Map("start", KeyLevels.Start) is { } s ? new StartEventSpec(at, s.Name("vm", "web1") ?? "") : null,
             _ => null,
         };
         return spec is null ? null : new Sourced<ScenarioEventSpec>(spec, origin, scalars.Problems.Count > before);
@@ -48,6 +55,55 @@ internal static class EventReader
             Option = map.Choice("option", ClusterReader.Options),
             Strategy = map.Choice("strategy", MigrationStrategies.Registry.Names) ?? MigrationStrategies.Default,
         };
+
+    private static RestartEventSpec? Restart(SimTime at, MapReader? map, Scalars scalars) =>
+        map is null ? null : new RestartEventSpec(at, map.Name("host", "hv2") ?? "", map.Duration("downFor", Limits.DownFor, "10m") ?? SimTime.Zero, map.Bool("drain") ?? true)
+        {
+            Failback = Failback(map, KeyLevels.RestartFailback, scalars),
+        };
+
+    /// <summary><c>failback: none | immediate | { window: [START, END] }</c>, hours of the day; absent: none.</summary>
+    private static FailbackSpec Failback(MapReader owner, KeyLevel level, Scalars scalars)
+    {
+        switch (owner.Value("failback"))
+        {
+            case null:
+                return FailbackSpec.None;
+            case YScalar { Value: "window" } word:
+                scalars.Add(word, owner.SiteOf("failback"), "a failback window needs its hours", "write failback: { window: [22, 23] } (from 22:00 to 23:00 of each day)");
+                return FailbackSpec.None;
+            case YScalar:
+                return owner.Choice("failback", FailbackWords) == "immediate" ? new FailbackSpec(FailbackMode.Immediate) : FailbackSpec.None;
+        }
+
+        MapReader? map = owner.Map("failback", level);
+        if (map is null || map.Required("window", "[22, 23]") is null || map.List("window") is not { } hours)
+        {
+            return FailbackSpec.None;
+        }
+
+        Diagnostics.Site site = map.SiteOf("window");
+        if (hours.Count != 2)
+        {
+            scalars.Add(map.Value("window")!, site, $"a failback window is two hours of the day, [START, END], not {hours.Count} values", "write e.g. window: [22, 23] (from 22:00 to 23:00)");
+            return FailbackSpec.None;
+        }
+
+        long? start = scalars.Integer(hours[0].Node, map.Origin.Of(hours[0].Rel), Limits.Hour);
+        long? end = scalars.Integer(hours[1].Node, map.Origin.Of(hours[1].Rel), Limits.Hour);
+        if (start is null || end is null)
+        {
+            return FailbackSpec.None;
+        }
+
+        if (start == end)
+        {
+            scalars.Add(map.Value("window")!, site, $"the failback window [{start}, {end}] is empty: it starts and ends at the same hour", $"end it at another hour, e.g. window: [{start}, {(start + 1) % 24}]");
+            return FailbackSpec.None;
+        }
+
+        return new FailbackSpec(FailbackMode.Window, (int)start, (int)end);
+    }
 
     private static FaultEventSpec? Fault(SimTime at, MapReader? map, bool repair, Scalars scalars)
     {

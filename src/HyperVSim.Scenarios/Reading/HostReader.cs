@@ -21,6 +21,7 @@ internal static class HostReader
         spec = spec with
         {
             Version = map.Version("version") ?? clusterVersion,
+            Subnet = map.Name("subnet") ?? spec.Subnet,
             Cpu = Cpu(map.Map("cpu", KeyLevels.Cpu), spec.Cpu),
             MemoryReserveBytes = map.Size("memoryReserve", Limits.MemoryReserve) ?? spec.MemoryReserveBytes,
             Nics = (map.List("nics") ?? []).Select(item => Nic(item.Node, item.Rel, map.Origin, scalars)).ToArray(),

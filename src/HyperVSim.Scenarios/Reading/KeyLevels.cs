@@ -4,14 +4,27 @@ namespace HyperVSim.Scenarios.Reading;
 internal static class KeyLevels
 {
     public static readonly KeyLevel Root = new(
-        "", ["name", "seed", "until", "cluster", "networks", "hosts", "storage", "vms", "events"], "name: my-scenario");
+        "", ["name", "seed", "until", "cluster", "networks", "hosts", "storage", "vms", "guestClusters", "faults", "events"], "name: my-scenario");
 
     public static readonly KeyLevel Cluster = new(
         "cluster",
-        ["version", "heartbeat", "liveMigration", "networkHealthProtection", "storageFailureDetection"],
+        [
+            "version", "heartbeat", "regroup", "quorum", "liveMigration", "networkHealthProtection", "storageFailureDetection", "detection",
+            "failover", "restart", "startThrottle",
+        ],
         "cluster: { version: 2012R2 }");
 
-    public static readonly KeyLevel Heartbeat = new("cluster.heartbeat", ["delay", "threshold"], "heartbeat: { delay: 1s, threshold: 5 }");
+    public static readonly KeyLevel Heartbeat = new(
+        "cluster.heartbeat", ["delay", "threshold", "crossSubnetDelay", "crossSubnetThreshold"], "heartbeat: { delay: 1s, threshold: 5 }");
+
+    public static readonly KeyLevel Quorum = new("cluster.quorum", ["witness", "dynamic", "arbitration"], "quorum: { witness: none, dynamic: true }");
+
+    public static readonly KeyLevel Detection = new("cluster.detection", ["networkHealth", "storageFailure"], "detection: { networkHealth: 10s, storageFailure: 60s }");
+
+    public static readonly KeyLevel FailoverPolicy = new("cluster.failover", ["threshold", "period"], "failover: { threshold: 3, period: 6h }");
+
+    public static readonly KeyLevel RestartPolicy = new(
+        "cluster.restart", ["delay", "threshold", "period", "retryPeriod"], "restart: { delay: 500ms, threshold: 3, period: 15m, retryPeriod: 1h }");
 
     public static readonly KeyLevel LiveMigration = new(
         "cluster.liveMigration",
@@ -25,7 +38,7 @@ internal static class KeyLevels
 
     public static readonly KeyLevel Host = new(
         "hosts[]",
-        ["name", "count", "version", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches"],
+        ["name", "count", "version", "subnet", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches"],
         "- { name: hv, count: 4, memory: 256GiB }");
 
     public static readonly KeyLevel Cpu = new("hosts[].cpu", ["cores", "ghz", "vendor", "compressPerCore", "decompressPerCore", "zeroScanPerCore"], "cpu: { cores: 16, ghz: 2.6 }");
@@ -34,11 +47,14 @@ internal static class KeyLevels
         "hosts[].nics[]", ["name", "speed", "rdma", "networks", "efficiency"], "- { name: lm1, speed: 10Gbps, networks: [lm] }");
 
     public static readonly KeyLevel Storage = new(
-        "storage[]", ["name", "kind", "iops", "bandwidth"], "- { name: csv1, kind: csv, iops: 80000, bandwidth: 2GB/s }");
+        "storage[]", ["name", "kind", "host", "iops", "bandwidth"], "- { name: csv1, kind: csv, iops: 80000, bandwidth: 2GB/s }");
 
     public static readonly KeyLevel Vm = new(
         "vms[]",
-        ["name", "count", "generation", "memory", "vcpus", "cpuLoad", "memoryDirtying", "memoryContent", "disks", "nics", "host", "state"],
+        [
+            "name", "count", "generation", "memory", "vcpus", "cpuLoad", "memoryDirtying", "memoryContent", "disks", "nics", "host", "state",
+            "priority", "preferredOwners", "possibleOwners", "antiAffinity", "startTime", "guestCluster",
+        ],
         "- { name: sql, memory: 64GiB, vcpus: 8 }");
 
     public static readonly KeyLevel Dirtying = new(
@@ -48,12 +64,29 @@ internal static class KeyLevels
         "vms[].memoryContent", ["zeroPages", "compressionRatio"], "memoryContent: { zeroPages: 20%, compressionRatio: 2.2 }");
 
     public static readonly KeyLevel Disk = new(
-        "vms[].disks[]", ["name", "size", "controller", "storage"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
+        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
 
     public static readonly KeyLevel VmNic = new("vms[].nics[]", ["network", "protected"], "- { network: prod, protected: true }");
 
+    public static readonly KeyLevel GuestCluster = new(
+        "guestClusters[]", ["name", "delay", "threshold", "roleFailover"], "- { name: sqlguest, threshold: 20 }");
+
+    public static readonly KeyLevel Faults = new(
+        "faults", ["hosts", "nics", "storagePaths", "storage"], "faults: { hosts: { between: { distribution: exponential, mean: 5000h }, repair: { distribution: exponential, mean: 4h } } }");
+
+    /// <summary>The component classes of <c>faults:</c>, each an alternating renewal process.</summary>
+    public static readonly IReadOnlyList<KeyLevel> FaultProcesses = Faults.Keys
+        .Select(k => new KeyLevel($"faults.{k}", ["between", "repair"], $"{k}: {{ between: {{ distribution: exponential, mean: 5000h }}, repair: {{ distribution: exponential, mean: 4h }} }}"))
+        .ToArray();
+
+    /// <summary>The distributions of each process (<c>faults.hosts.between</c>, ...): one key set for every distribution.</summary>
+    public static readonly IReadOnlyList<KeyLevel> Distributions = FaultProcesses
+        .SelectMany(p => p.Keys.Select(k => new KeyLevel(
+            $"{p.Path}.{k}", ["distribution", "mean", "shape", "scale", "median", "sigma"], $"{k}: {{ distribution: exponential, mean: 5000h }}")))
+        .ToArray();
+
     public static readonly KeyLevel Event = new(
-        "events[]", ["at", "migrate", "drain", "fail", "repair"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
+        "events[]", ["at", "migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
 
     public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy"], "migrate: { vm: sql1, to: hv2 }");
 
@@ -62,9 +95,22 @@ internal static class KeyLevels
 
     public static readonly KeyLevel Repair = Fail with { Path = "events[].repair", Example = "repair: { host: hv3 }" };
 
+    public static readonly KeyLevel Pause = new("events[].pause", ["host", "drain"], "pause: { host: hv1, drain: true }");
+
+    public static readonly KeyLevel Resume = new("events[].resume", ["host", "failback"], "resume: { host: hv1, failback: immediate }");
+
+    public static readonly KeyLevel Restart = new("events[].restart", ["host", "downFor", "drain", "failback"], "restart: { host: hv2, downFor: 10m }");
+
+    public static readonly KeyLevel Start = new("events[].start", ["vm"], "start: { vm: web1 }");
+
+    public static readonly KeyLevel ResumeFailback = new("events[].resume.failback", ["window"], "failback: { window: [22, 23] }");
+
+    public static readonly KeyLevel RestartFailback = ResumeFailback with { Path = "events[].restart.failback" };
+
     public static readonly IReadOnlyList<KeyLevel> All =
     [
-        Root, Cluster, Heartbeat, LiveMigration, Network, Host, Cpu, HostNic, Storage, Vm, Dirtying, MemoryContent, Disk, VmNic,
-        Event, Migrate, Fail, Repair,
+        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, LiveMigration, Network, Host, Cpu, HostNic, Storage, Vm,
+        Dirtying, MemoryContent, Disk, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, Fail, Repair, Pause,
+        Resume, Restart, Start, ResumeFailback, RestartFailback,
     ];
 }

@@ -26,6 +26,29 @@ internal static class Limits
     public static readonly Bound<SimTime> HeartbeatDelay = new(
         SimTime.FromMilliseconds(250), SimTime.FromMilliseconds(2000), "SameSubnetDelay is 250 to 2000 ms", "SameSubnetDelay is 250 to 2000 ms");
     public static readonly Bound<long> HeartbeatThreshold = new(3, 120, "SameSubnetThreshold is 3 to 120", "SameSubnetThreshold is 3 to 120");
+    public static readonly Bound<SimTime> CrossSubnetDelay = new(
+        SimTime.FromMilliseconds(250), SimTime.FromMilliseconds(4000), "CrossSubnetDelay is 250 to 4000 ms", "CrossSubnetDelay is 250 to 4000 ms");
+    public static readonly Bound<long> CrossSubnetThreshold = new(3, 120, "CrossSubnetThreshold is 3 to 120", "CrossSubnetThreshold is 3 to 120");
+    public static readonly Bound<SimTime> Regroup = new(SimTime.Zero, SimTime.FromSeconds(600));
+    public static readonly Bound<SimTime> Arbitration = new(SimTime.Zero, SimTime.FromSeconds(600));
+    public static readonly Bound<SimTime> Detection = new(SimTime.Zero, SimTime.FromSeconds(3600));
+    public static readonly Bound<long> FailoverThreshold = new(0, 10_000);
+    public static readonly Bound<SimTime> PolicyPeriod = new(SimTime.FromSeconds(1), SimTime.FromSeconds(365 * 86_400.0));
+    public static readonly Bound<SimTime> RestartDelay = new(SimTime.Zero, SimTime.FromSeconds(3600));
+    public static readonly Bound<long> RestartThreshold = new(0, 10_000);
+    public static readonly Bound<long> StartThrottle = new(1, 1024);
+
+    /// <summary>Cluster group priorities (HV: 3000 High, 2000 Medium, 1000 Low, 0 no automatic start).</summary>
+    public static readonly IReadOnlyList<int> Priorities = [0, 1000, 2000, 3000];
+    public static readonly Bound<SimTime> StartTime = new(SimTime.Zero, SimTime.FromSeconds(3600), MaxWhy: "a longer start is surely a typo");
+    public static readonly Bound<SimTime> RoleFailover = new(SimTime.Zero, SimTime.FromSeconds(3600));
+
+    /// <summary>Means, scales and medians of fault distributions: more than zero, at most a century.</summary>
+    public static readonly Bound<SimTime> FaultTime = new(SimTime.FromSeconds(1), SimTime.FromSeconds(36_500 * 86_400.0), MaxWhy: "a longer time is surely a typo");
+    public static readonly Bound<double> WeibullShape = new(0.01, 100);
+    public static readonly Bound<double> LogNormalSigma = new(0, 10);
+    public static readonly Bound<SimTime> DownFor = new(SimTime.FromSeconds(1), TenYears);
+    public static readonly Bound<long> Hour = new(0, 23, "hours of the day are 0 to 23", "hours of the day are 0 to 23");
 
     public static readonly Bound<long> MaxSimultaneous = new(1, 64);
     public static readonly Bound<long> MaxPasses = new(1, 100);

@@ -53,6 +53,17 @@ internal sealed class MapReader
         return null;
     }
 
+    /// <summary>
+    /// Reads one list item that is a mapping of <paramref name="level"/> with <paramref name="read"/>; broken when reading
+    /// it added a problem; null when it is not a mapping.
+    /// </summary>
+    public static Sourced<T>? Item<T>(YNode node, Origin origin, KeyLevel level, Scalars scalars, Func<MapReader, T> read)
+    {
+        int before = scalars.Problems.Count;
+        MapReader? map = Open(node, origin, "", level, scalars);
+        return map is null ? null : new Sourced<T>(read(map), origin, scalars.Problems.Count > before);
+    }
+
     /// <summary>The site of this mapping itself.</summary>
     public Site Self => Origin.Of(prefix);
 

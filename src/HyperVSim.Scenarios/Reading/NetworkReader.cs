@@ -15,18 +15,11 @@ internal static class NetworkReader
         ["storage"] = NetworkRole.Storage,
     };
 
-    public static Sourced<NetworkSpec>? Read(YNode node, Origin origin, Scalars scalars)
-    {
-        int before = scalars.Problems.Count;
-        MapReader? map = MapReader.Open(node, origin, "", KeyLevels.Network, scalars);
-        if (map is null)
+    public static Sourced<NetworkSpec>? Read(YNode node, Origin origin, Scalars scalars) =>
+        MapReader.Item(node, origin, KeyLevels.Network, scalars, map =>
         {
-            return null;
-        }
-
-        string name = map.Name("name", "lm") ?? "";
-        string? role = map.Choice("role", Roles.Keys.ToArray(), required: true);
-        var spec = new NetworkSpec(name, role is null ? NetworkRole.Vm : Roles[role]);
-        return new Sourced<NetworkSpec>(spec, origin, scalars.Problems.Count > before);
-    }
+            string name = map.Name("name", "lm") ?? "";
+            string? role = map.Choice("role", Roles.Keys.ToArray(), required: true);
+            return new NetworkSpec(name, role is null ? NetworkRole.Vm : Roles[role]);
+        });
 }

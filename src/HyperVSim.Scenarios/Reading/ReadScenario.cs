@@ -24,6 +24,11 @@ internal sealed class ReadScenario
 
     public required IReadOnlyList<Sourced<VmSpec>> Vms { get; init; }
 
+    public required IReadOnlyList<Sourced<GuestClusterSpec>> GuestClusters { get; init; }
+
+    /// <summary>The <c>faults:</c> mapping; null when the scenario has none.</summary>
+    public Sourced<FaultsSpec>? Faults { get; init; }
+
     public required IReadOnlyList<Sourced<ScenarioEventSpec>> Events { get; init; }
 
     public ScenarioSpec ToSpec() => new()
@@ -36,6 +41,8 @@ internal sealed class ReadScenario
         Hosts = Hosts.Select(h => h.Spec).ToArray(),
         Storage = Storage.Select(s => s.Spec).ToArray(),
         Vms = Vms.Select(v => v.Spec).ToArray(),
+        GuestClusters = GuestClusters.Select(g => g.Spec).ToArray(),
+        Faults = Faults?.Spec ?? new FaultsSpec(),
         Events = Events.Select(e => e.Spec).ToArray(),
     };
 }

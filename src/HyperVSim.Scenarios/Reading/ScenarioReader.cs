@@ -39,6 +39,8 @@ internal static class ScenarioReader
             Hosts = hosts,
             Storage = Items(map, "storage", (n, o) => One(StorageReader.Read(n, o, scalars))),
             Vms = Items(map, "vms", (n, o) => VmReader.Read(n, o, scalars)),
+            GuestClusters = Items(map, "guestClusters", (n, o) => One(ClusterReader.GuestCluster(n, o, scalars))),
+            Faults = FaultsReader.Read(map.Value("faults"), scalars),
             Events = Items(map, "events", (n, o) => One(EventReader.Read(n, o, scalars))),
         };
     }

@@ -13,6 +13,10 @@ internal static class SpecNames
     public static readonly NameMap<StorageKind> StorageKinds = new([("csv", StorageKind.Csv), ("smb", StorageKind.Smb), ("local", StorageKind.Local)]);
 
     public static readonly NameMap<DiskController> Controllers = new([("ide", DiskController.Ide), ("scsi", DiskController.Scsi)]);
+
+    public static readonly NameMap<DiskFormat> DiskFormats = new([("vhd", DiskFormat.Vhd), ("vhdx", DiskFormat.Vhdx)]);
+
+    public static readonly NameMap<WitnessKind> Witnesses = new([("none", WitnessKind.None), ("disk", WitnessKind.Disk), ("fileShare", WitnessKind.FileShare)]);
 }
 
 /// <summary>Scenario words for the values of one enum, in the order the docs list them.</summary>

@@ -32,10 +32,34 @@ internal static class VmReader
             Nics = (map.List("nics") ?? []).Select(item => Nic(item.Node, item.Rel, map.Origin, scalars)).ToArray(),
             Host = map.Name("host") ?? spec.Host,
             State = map.Choice("state", States) == "off" ? VmInitialState.Off : spec.State,
+            Priority = Priority(map, scalars) ?? spec.Priority,
+            PreferredOwners = map.Names("preferredOwners"),
+            PossibleOwners = map.Names("possibleOwners"),
+            AntiAffinity = map.Name("antiAffinity"),
+            StartTime = map.Duration("startTime", Limits.StartTime),
+            GuestCluster = map.Name("guestCluster"),
         };
         bool broken = scalars.Problems.Count > before;
         bool countUnknown = map.Has("count") && count is null;
         return CountExpansion.Names(name, count).Select(n => new Sourced<VmSpec>(spec with { Name = n }, origin, broken) { CountUnknown = countUnknown }).ToArray();
+    }
+
+    /// <summary>A cluster group priority: only the four values Failover Cluster Manager offers.</summary>
+    private static int? Priority(MapReader map, Scalars scalars)
+    {
+        string? text = map.Text("priority")?.Trim();
+        if (text is null)
+        {
+            return null;
+        }
+
+        int? known = Limits.Priorities.Select(p => (int?)p).FirstOrDefault(p => p?.ToString(System.Globalization.CultureInfo.InvariantCulture) == text);
+        if (known is null)
+        {
+            scalars.Add(map.Value("priority")!, map.SiteOf("priority"), $"{Diagnostics.Echo.Quoted(text)} is not a cluster priority: a VM's priority is 0, 1000, 2000 or 3000", "write 3000 (High), 2000 (Medium, the default), 1000 (Low) or 0 (no automatic start)");
+        }
+
+        return known;
     }
 
     private static MemoryContentSpec Content(MapReader? map, MemoryContentSpec d) => map is null ? d : d with
@@ -54,11 +78,16 @@ internal static class VmReader
             return new DiskSpec("", 0, fallback, null);
         }
 
-        return new DiskSpec(
+        var disk = new DiskSpec(
             map.Name("name", "os") ?? "",
             map.Size("size", Limits.DiskSize, "127GiB") ?? 0,
             map.Choice("controller", SpecNames.Controllers.Words) is { } controller ? SpecNames.Controllers.Of(controller) : fallback,
             map.Name("storage"));
+        return disk with
+        {
+            Format = map.Choice("format", SpecNames.DiskFormats.Words) is { } format ? SpecNames.DiskFormats.Of(format) : disk.Format,
+            Shared = map.Bool("shared") ?? disk.Shared,
+        };
     }
 
     private static VmNicSpec Nic(YNode node, string rel, Origin origin, Scalars scalars)

@@ -9,7 +9,10 @@ namespace HyperVSim.Scenarios.Validation;
 /// Events name existing VMs, hosts, NICs and volumes, happen before <c>until</c>, and migrate only where Hyper-V
 /// can: not to the host the VM is on, not across CPU vendors, not from 2012 R2 back to 2012, not a generation 2 VM
 /// to a 2012 host. A VM's host is followed through the migrate events while it is known; a drain or fault that
-/// may move it makes it unknown.
+/// may move it makes it unknown. Pause, resume, restart and start name existing hosts and VMs. Fail and repair
+/// events are followed per target in time order (ties in listed order): a target cannot fail while failed, nor be
+/// repaired while not failed. A restart is not a failure for that purpose. For a run, an event no handler of the
+/// model carries out (<see cref="Model.Scripting.ScenarioEventHandlers"/>) is refused.
 /// </summary>
 internal static class EventRules
 {
@@ -21,8 +24,16 @@ internal static class EventRules
             location.TryAdd(vm.Spec.Name, vm.Spec.Host); // a repeated name is reported by NameRules, a missing one by the reader
         }
 
+        var failed = new Dictionary<FaultTarget, Origin>();
         foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
         {
+            if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(e.Spec))
+            {
+                string action = Action(e.Spec);
+                string what = e.Spec is FaultEventSpec ? $"{action} events (host, NIC and storage failures)" : $"{action} events";
+                c.Add(e.Origin.Of(action), $"{what} are not simulated in this version", "remove the event for now");
+            }
+
             if (c.Scenario.Until is { } until && e.Spec.At > until)
             {
                 c.Add(e.Origin.Of("at"), $"the event at {Units.FormatDuration(e.Spec.At)} comes after until ({Units.FormatDuration(until)}), so it never happens", "move it before until, or raise until");
@@ -34,11 +45,26 @@ internal static class EventRules
                     Migrate(c, e.Origin, m, location);
                     break;
                 case DrainEventSpec d:
-                    c.Refers(d.Host, e.Origin.Of("drain"), "host", c.Hosts, "hosts");
-                    Forget(location, d.Host);
+                    Node(c, e.Origin.Of("drain"), d.Host, location, movesVms: true);
                     break;
                 case FaultEventSpec f:
-                    Fault(c, e.Origin, f, location);
+                    if (Fault(c, e.Origin, f, location))
+                    {
+                        State(c, e.Origin, f, failed);
+                    }
+
+                    break;
+                case PauseEventSpec p:
+                    Node(c, e.Origin.Of("pause.host"), p.Host, location, movesVms: p.Drain);
+                    break;
+                case ResumeEventSpec r:
+                    Node(c, e.Origin.Of("resume.host"), r.Host, location, movesVms: false);
+                    break;
+                case RestartEventSpec r:
+                    Node(c, e.Origin.Of("restart.host"), r.Host, location, movesVms: true);
+                    break;
+                case StartEventSpec s:
+                    c.Refers(s.Vm, e.Origin.Of("start.vm"), "VM", c.Vms, "vms");
                     break;
             }
         }
@@ -95,14 +121,34 @@ internal static class EventRules
         location[m.Vm] = m.To;
     }
 
-    private static void Fault(ValidationContext c, Origin origin, FaultEventSpec f, Dictionary<string, string?> location)
+    /// <summary>An event on a node names a host; when it moves the node's VMs away, their hosts become unknown.</summary>
+    private static void Node(ValidationContext c, Site site, string host, Dictionary<string, string?> location, bool movesVms)
+    {
+        c.Refers(host, site, "host", c.Hosts, "hosts");
+        if (movesVms)
+        {
+            Forget(location, host);
+        }
+    }
+
+    /// <summary>The key an event's action is written under.</summary>
+    private static string Action(ScenarioEventSpec e) => e switch
+    {
+        MigrateEventSpec => "migrate",
+        DrainEventSpec => "drain",
+        FaultEventSpec { Repair: true } => "repair",
+        FaultEventSpec => "fail",
+        PauseEventSpec => "pause",
+        ResumeEventSpec => "resume",
+        RestartEventSpec => "restart",
+        _ => "start",
+    };
+
+    /// <summary>Checks the target exists (and, for a storage path, that the host reaches the volume); true when it does.</summary>
+    private static bool Fault(ValidationContext c, Origin origin, FaultEventSpec f, Dictionary<string, string?> location)
     {
         string action = f.Repair ? "repair" : "fail";
-        if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(f))
-        {
-            c.Add(origin.Of(action), $"{action} events (host, NIC and storage failures) are not simulated in this version", "remove the event for now");
-        }
-
+        bool known = false;
         string key = f.Target.Kind switch
         {
             FaultTargetKind.Host => "host",
@@ -115,10 +161,10 @@ internal static class EventRules
         switch (f.Target.Kind)
         {
             case FaultTargetKind.Host:
-                c.Refers(f.Target.Name, site, "host", c.Hosts, "hosts");
+                known = c.Refers(f.Target.Name, site, "host", c.Hosts, "hosts");
                 break;
             case FaultTargetKind.Storage:
-                c.Refers(f.Target.Name, site, "storage volume", c.Storage, "storage");
+                known = c.Refers(f.Target.Name, site, "storage volume", c.Storage, "storage");
                 location.Clear();
                 break;
             case FaultTargetKind.Nic when parts.Length == 2 && c.Refers(parts[0], site, "host", c.Hosts, "hosts"):
@@ -131,11 +177,21 @@ internal static class EventRules
                     string fix = nics.Length == 0 ? $"add the NIC to {parts[0]}'s nics" : $"name one of {parts[0]}'s NICs: {ValidationContext.List(nics)}";
                     c.Add(site, $"{parts[0]} has no NIC '{parts[1]}'{hint}", fix);
                 }
+                else
+                {
+                    known = true;
+                }
 
                 break;
             case FaultTargetKind.StoragePath when parts.Length == 2:
-                c.Refers(parts[0], site, "host", c.Hosts, "hosts");
-                c.Refers(parts[1], site, "storage volume", c.Storage, "storage");
+                bool hostKnown = c.Refers(parts[0], site, "host", c.Hosts, "hosts");
+                known = c.Refers(parts[1], site, "storage volume", c.Storage, "storage") && hostKnown;
+                if (known && c.Storage[parts[1]].Spec is { Kind: StorageKind.Local, Host: { } owner } && owner != parts[0])
+                {
+                    c.Add(site, $"{parts[0]} has no path to local volume '{parts[1]}': only its own host {owner} reaches it", $"name {owner}/{parts[1]}, or a csv or smb volume");
+                    known = false;
+                }
+
                 break;
         }
 
@@ -143,7 +199,43 @@ internal static class EventRules
         {
             Forget(location, parts[0]);
         }
+
+        return known && f.Target.Name.Length > 0;
     }
+
+    /// <summary>Follows what is failed: a fail of something failed, or a repair of something not failed, is an error.</summary>
+    private static void State(ValidationContext c, Origin origin, FaultEventSpec f, Dictionary<FaultTarget, Origin> failed)
+    {
+        string action = f.Repair ? "repair" : "fail";
+        string at = Units.FormatDuration(f.At);
+        string what = Noun(f.Target);
+        Site site = origin.Of(action);
+        if (!f.Repair && failed.TryGetValue(f.Target, out Origin? earlier))
+        {
+            c.Add(site, $"{what} has already failed ({earlier.Path} at line {earlier.At.Line}) and is not repaired by {at}", "repair it before failing it again, or remove this event");
+        }
+        else if (f.Repair && !failed.ContainsKey(f.Target))
+        {
+            c.Add(site, $"{what} is not failed at {at}, so there is nothing to repair", "fail it with an earlier event, or remove this repair");
+        }
+
+        if (f.Repair)
+        {
+            failed.Remove(f.Target);
+        }
+        else
+        {
+            failed.TryAdd(f.Target, origin);
+        }
+    }
+
+    private static string Noun(FaultTarget target) => target.Kind switch
+    {
+        FaultTargetKind.Host => $"host {target.Name}",
+        FaultTargetKind.Nic => $"NIC {target.Name}",
+        FaultTargetKind.StoragePath => $"storage path {target.Name}",
+        _ => $"storage volume {target.Name}",
+    };
 
     private static void Forget(Dictionary<string, string?> location, string host)
     {
@@ -153,10 +245,10 @@ internal static class EventRules
         }
     }
 
-    /// <summary>When VMs are migrated or drained, every host needs a NIC on a live-migration network.</summary>
+    /// <summary>When VMs are migrated or drained (a drain event, a pause or restart with drain), every host needs a NIC on a live-migration network.</summary>
     private static void LiveMigrationNics(ValidationContext c)
     {
-        Sourced<ScenarioEventSpec>? moving = c.Scenario.Events.FirstOrDefault(e => e.Spec is MigrateEventSpec or DrainEventSpec);
+        Sourced<ScenarioEventSpec>? moving = c.Scenario.Events.FirstOrDefault(e => e.Spec is MigrateEventSpec or DrainEventSpec or PauseEventSpec { Drain: true } or RestartEventSpec { Drain: true });
         if (moving is null)
         {
             return;

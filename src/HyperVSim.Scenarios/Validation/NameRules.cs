@@ -13,6 +13,7 @@ internal static class NameRules
         Unique(c, s.Storage, n => n.Name, "storage volume");
         Unique(c, s.Hosts, n => n.Name, "host");
         Unique(c, s.Vms, n => n.Name, "VM");
+        Unique(c, s.GuestClusters, n => n.Name, "guest cluster");
         foreach (var copies in s.Hosts.GroupBy(h => h.Origin))
         {
             Model.Specs.HostSpec host = copies.First().Spec;

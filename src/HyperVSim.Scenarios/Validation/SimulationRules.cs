@@ -5,13 +5,12 @@ namespace HyperVSim.Scenarios.Validation;
 
 /// <summary>
 /// For a run (<see cref="ScenarioLoadOptions.RefuseUnsimulated"/>): keys the format accepts but this version's model
-/// does not use yet — storage volumes and the disks' volume, the cluster heartbeat, network health protection and
-/// storage failure detection — are refused at their line and column, as fail and repair events are, rather than
-/// silently ignored: a number computed without them would look as if they had been taken into account.
+/// does not use yet — a volume's <c>iops</c> and <c>bandwidth</c> (failures of volumes and paths are simulated, their
+/// capacity is not) — are refused at their line and column, as events without a handler are, rather than silently
+/// ignored: a number computed without them would look as if they had been taken into account.
 /// </summary>
 internal static class SimulationRules
 {
-    private const string Fix = "remove it for now: this version does not simulate storage, heartbeats or failure detection";
 
     public static void Check(ValidationContext c)
     {
@@ -22,31 +21,14 @@ internal static class SimulationRules
 
         foreach (Sourced<StorageSpec> s in c.Scenario.Storage)
         {
-            c.Add(s.Origin.Self, "storage volumes are not simulated in this version (no storage, Storage QoS or storage moves yet)", Fix);
-        }
-
-        Origin cluster = c.Scenario.Cluster.Origin;
-        foreach ((string key, string what) in new[]
-        {
-            ("heartbeat", "the cluster heartbeat (failure detection) is"),
-            ("networkHealthProtection", "network health protection is"),
-            ("storageFailureDetection", "storage failure detection is"),
-        })
-        {
-            if (cluster.Has(key))
+            foreach ((string key, string what) in new[] { ("iops", "a volume's iops are"), ("bandwidth", "a volume's bandwidth is") })
             {
-                c.Add(cluster.Of(key), $"{what} not simulated in this version", Fix);
-            }
-        }
-
-        foreach (Sourced<VmSpec> vm in c.Scenario.Vms)
-        {
-            for (int i = 0; i < vm.Spec.Disks.Count; i++)
-            {
-                string rel = $"disks[{i}].storage";
-                if (vm.Origin.Has(rel))
+                if (s.Origin.Has(key))
                 {
-                    c.Add(vm.Origin.Of(rel), "a disk's storage volume is not simulated in this version", Fix);
+                    c.Add(
+                        s.Origin.Of(key),
+                        $"{what} not simulated in this version (failures of volumes and paths are, their capacity is not yet)",
+                        $"remove {key} for now: this version simulates failures of volumes and paths, not their capacity or I/O");
                 }
             }
         }
