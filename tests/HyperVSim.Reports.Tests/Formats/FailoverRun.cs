@@ -14,6 +14,19 @@ internal static class FailoverRun
     public const string NoRoom = "no host has 64.00 GiB free for sql1";
     public const string Queued = "queued: 32 VMs already starting on hv2";
 
+    /// <summary>What <c>explain</c> says of web1: its timeline and the host fault merged in time order, then the summary.</summary>
+    public static readonly string[] Web1Story =
+    [
+        "00:00:00.000 running on hv1 (running at the start of the run)",
+        "00:00:10.000 host hv1 failed",
+        "00:00:10.000 failed on hv1 (hv1 crashed)",
+        $"00:00:12.000 {Heartbeat} (heartbeat)",
+        $"00:00:14.000 starting on hv2 ({Queued})",
+        "00:00:41.000 running on hv2 (started after failover)",
+        "00:00:41.000 recovered 31.00 s after host hv1 failed",
+        "web1: availability 89.67%, downtime 31.00 s in 1 outage; ended running on hv2",
+    ];
+
     public static SimulationResult Result { get; } = Build();
 
     private static SimulationResult Build()
