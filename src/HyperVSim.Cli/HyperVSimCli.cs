@@ -44,6 +44,7 @@ public static class HyperVSimCli
             ValidateCommand.Create(Context),
             CompareCommand.Create(Context),
             BaselineCommand.Create(Context),
+            ExplainCommand.Create(Context),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -85,7 +85,7 @@ public sealed class OutputSafetyTests
     {
         string csv = Path.Combine(Cli.TempDir(), "tables");
         Cli.Run("run", Cli.Scenario("quickstart.yaml"), "--quiet", "--csv", csv).Exit.Should().Be(0);
-        Directory.GetFiles(csv).Select(Path.GetFileName).Should().BeEquivalentTo(["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv"]);
+        Directory.GetFiles(csv).Select(Path.GetFileName).Should().BeEquivalentTo(HyperVSim.Reports.Csv.CsvReport.FileNames);
     }
 
     [Theory]

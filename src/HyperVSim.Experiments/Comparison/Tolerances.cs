@@ -22,6 +22,7 @@ public sealed record Tolerances
         ["queuedSeconds"] = 0.001,
         ["blackoutSeconds"] = 0.001,
         ["downtimeSeconds"] = 0.001,
+        ["recoverySeconds"] = 0.001,
         ["bytesOnWire"] = 1 << 20,
         ["cpuSeconds"] = 0.01,
         ["rounds"] = 0,

@@ -4,12 +4,17 @@ namespace HyperVSim.Reports.Csv;
 
 /// <summary>
 /// Tidy CSV: one row per record, one file per record kind (migrations.csv, phases.csv, drains.csv, vms.csv,
-/// series.csv), with the JSON report's field names as columns. Phases and series rows carry the keys of their parent.
+/// series.csv, timeline.csv, failovers.csv, failover-vms.csv, quorum.csv, guest-clusters.csv), with the JSON report's
+/// field names as columns. Every file is written, a header alone when there are no records, so the set is stable.
+/// Phase, series, timeline and failover-VM rows carry the keys of their parent.
 /// </summary>
 public static class CsvReport
 {
     /// <summary>The files <see cref="Tables"/> returns, in its order.</summary>
-    public static readonly IReadOnlyList<string> FileNames = ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv"];
+    public static readonly IReadOnlyList<string> FileNames =
+    [
+        "migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv",
+    ];
 
     /// <summary>The files and their contents, in a fixed order.</summary>
     public static IReadOnlyList<(string File, string Text)> Tables(SimulationResult r)
@@ -34,10 +39,15 @@ public static class CsvReport
             drains.Row(d.Host, d.RequestedAt, d.CompletedAt, d.TotalSeconds, d.Vms, d.Moved, d.Failed);
         }
 
-        var vms = new CsvTable("name", "host", "state", "outages", "downtimeSeconds");
+        var vms = new CsvTable("name", "host", "state", "outages", "downtimeSeconds", "availability");
+        var timeline = new CsvTable("vm", "at", "state", "host", "reason");
         foreach (VmRecord v in r.Vms)
         {
-            vms.Row(v.Name, v.Host, v.State, v.Outages, v.DowntimeSeconds);
+            vms.Row(v.Name, v.Host, v.State, v.Outages, v.DowntimeSeconds, v.Availability);
+            foreach (VmTimelineEntry e in v.Timeline)
+            {
+                timeline.Row(v.Name, e.At, e.State, e.Host, e.Reason);
+            }
         }
 
         var series = new CsvTable("series", "unit", "time", "value");
@@ -49,7 +59,52 @@ public static class CsvReport
             }
         }
 
-        string[] texts = [migrations.ToString(), phases.ToString(), drains.ToString(), vms.ToString(), series.ToString()];
+        var (failovers, failoverVms) = Failovers(r);
+        var quorum = new CsvTable("at", "votes", "has", "nodes", "witnessVote", "reason");
+        foreach (QuorumRecord q in r.Quorum)
+        {
+            quorum.Row(q.At, q.Votes, Bool(q.Has), q.Nodes, Bool(q.WitnessVote), q.Reason);
+        }
+
+        var guests = new CsvTable("guestCluster", "at", "kind", "member", "reason");
+        foreach (GuestClusterEvent g in r.GuestClusters)
+        {
+            guests.Row(g.GuestCluster, g.At, g.Kind, g.Member, g.Reason);
+        }
+
+        string[] texts =
+        [
+            migrations.ToString(), phases.ToString(), drains.ToString(), vms.ToString(), series.ToString(), timeline.ToString(),
+            failovers.ToString(), failoverVms.ToString(), quorum.ToString(), guests.ToString(),
+        ];
         return FileNames.Zip(texts).ToArray();
     }
+
+    /// <summary>
+    /// failovers.csv (one row per fault, counts of its VMs) and failover-vms.csv (one row per affected VM, keyed by the
+    /// fault's index in failovers.csv, with the reason when it did not run again).
+    /// </summary>
+    private static (CsvTable Failovers, CsvTable Vms) Failovers(SimulationResult r)
+    {
+        var failovers = new CsvTable("fault", "target", "at", "detectedAt", "detector", "detail", "vms", "recoveredAt", "recoverySeconds", "notRecovered");
+        var vms = new CsvTable("failover", "vm", "host", "runningAt", "downtimeSeconds", "reason");
+        for (int i = 0; i < r.Failovers.Count; i++)
+        {
+            FailoverRecord f = r.Failovers[i];
+            failovers.Row(f.Fault, f.Target, f.At, f.DetectedAt, f.Detector, f.Detail, f.Vms.Count, f.RecoveredAt, f.RecoverySeconds, f.NotRecovered.Count);
+            foreach (FailoverVm v in f.Vms)
+            {
+                vms.Row(i, v.Vm, v.Host, v.RunningAt, v.DowntimeSeconds, f.NotRecovered.FirstOrDefault(n => n.Vm == v.Vm)?.Reason);
+            }
+
+            foreach (NotRecovered n in f.NotRecovered.Where(n => !f.Vms.Any(v => v.Vm == n.Vm)))
+            {
+                vms.Row(i, n.Vm, null, null, null, n.Reason);
+            }
+        }
+
+        return (failovers, vms);
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -7,8 +7,8 @@ using HyperVSim.Reports.Text;
 namespace HyperVSim.Reports.Html;
 
 /// <summary>
-/// The run as one self-contained HTML page: a header with the run's facts, tables of migrations, drains and VMs,
-/// and SVG plots drawn by ScottPlot and inlined. No scripts and nothing fetched; written as well-formed XHTML so
+/// The run as one self-contained HTML page: a header with the run's facts, tables of migrations, drains and VMs (and
+/// failovers and quorum when the run had faults), and SVG plots drawn by ScottPlot and inlined. No scripts and nothing fetched; written as well-formed XHTML so
 /// the same result always gives the same bytes and any XML parser can read it.
 /// </summary>
 public static class HtmlReport
@@ -34,13 +34,18 @@ public static class HtmlReport
     }
 
     private static IReadOnlyList<PlotFigure> Figures(SimulationResult r) =>
-    [
-        TimelinePlot.Build(r),
-        PassBytesPlot.Build(r),
-        NicThroughputPlot.Build(r),
-        RunningVmsPlot.Build(r),
-        CompletionCdfPlot.Build(r),
-    ];
+        new[]
+        {
+            TimelinePlot.Build(r),
+            PassBytesPlot.Build(r),
+            NicThroughputPlot.Build(r),
+            RunningVmsPlot.Build(r),
+            RestartGanttPlot.Build(r),
+            CompletionCdfPlot.Build(r),
+        }.OfType<PlotFigure>().ToArray();
+
+    /// <summary>The failover section is written only for runs with faults or quorum changes, so other pages stay as they were.</summary>
+    private static bool HasClustering(SimulationResult r) => r.Failovers.Count > 0 || r.Quorum.Count > 0;
 
     private static void WriteDocument(TextWriter w, SimulationResult r, IReadOnlyList<PlotFigure> figures)
     {
@@ -75,6 +80,15 @@ public static class HtmlReport
         w.WriteLine("<h2>Virtual machines</h2>");
         SummaryTables.WriteVms(w, r);
         w.WriteLine("</section>");
+
+        if (HasClustering(r))
+        {
+            w.WriteLine("<section id=\"failovers\">");
+            w.WriteLine("<h2>Failovers</h2>");
+            FailoverTables.WriteFailovers(w, r);
+            FailoverTables.WriteQuorum(w, r);
+            w.WriteLine("</section>");
+        }
 
         w.WriteLine("<section id=\"plots\">");
         w.WriteLine("<h2>Plots</h2>");
@@ -111,11 +125,21 @@ public static class HtmlReport
         Fact(w, "Sent on the wire", HumanUnits.Bytes(r.Migrations.Sum(m => m.BytesOnWire)));
         Fact(w, "Last migration done at", last is { } l ? HumanUnits.Seconds(l) : "-");
         Fact(w, "VMs", r.Vms.Count.ToString(Inv));
+        if (r.Failovers.Count > 0)
+        {
+            int lost = r.Failovers.Sum(f => f.NotRecovered.Count);
+            Fact(w, "Faults", $"{r.Failovers.Count.ToString(Inv)} ({r.Failovers.Count(f => f.RecoveredAt is not null).ToString(Inv)} recovered)");
+            Fact(w, "VMs not recovered", lost.ToString(Inv));
+        }
         w.WriteLine("</dl>");
         w.WriteLine("<nav aria-label=\"Contents\"><ul>");
         NavLink(w, "migrations", "Live migrations");
         NavLink(w, "drains", "Node drains");
         NavLink(w, "vms", "Virtual machines");
+        if (HasClustering(r))
+        {
+            NavLink(w, "failovers", "Failovers");
+        }
         foreach (PlotFigure f in figures)
         {
             NavLink(w, f.Id, f.Title);

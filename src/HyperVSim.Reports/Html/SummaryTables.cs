@@ -74,7 +74,7 @@ internal static class SummaryTables
             return;
         }
 
-        OpenTable(w, "vms-table", compact: true, ("VM", false), ("Host at end", false), ("State", false), ("Outages", true), ("Downtime", true));
+        OpenTable(w, "vms-table", compact: true, ("VM", false), ("Host at end", false), ("State", false), ("Outages", true), ("Downtime", true), ("Availability", true));
         foreach (VmRecord v in r.Vms)
         {
             w.Write("<tr>");
@@ -83,6 +83,7 @@ internal static class SummaryTables
             Cell(w, v.State);
             Cell(w, v.Outages.ToString(Inv), num: true);
             Cell(w, HumanUnits.Seconds(v.DowntimeSeconds), num: true);
+            Cell(w, HumanUnits.Percent(v.Availability), num: true);
             w.WriteLine("</tr>");
         }
 
@@ -110,7 +111,7 @@ internal static class SummaryTables
     private static string ResultClass(MigrationResult result) => $"result-{WireNames.Of(result)}";
 
     /// <summary>Opens a table with its header row; a compact table is as wide as its content, not the page.</summary>
-    private static void OpenTable(TextWriter w, string id, bool compact, params (string Header, bool Numeric)[] columns)
+    internal static void OpenTable(TextWriter w, string id, bool compact, params (string Header, bool Numeric)[] columns)
     {
         w.WriteLine(compact ? $"<div class=\"table-wrap\"><table id=\"{id}\" class=\"compact\">" : $"<div class=\"table-wrap\"><table id=\"{id}\">");
         w.Write("<thead><tr>");
@@ -123,9 +124,9 @@ internal static class SummaryTables
         w.WriteLine("<tbody>");
     }
 
-    private static void CloseTable(TextWriter w) => w.WriteLine("</tbody>\n</table></div>");
+    internal static void CloseTable(TextWriter w) => w.WriteLine("</tbody>\n</table></div>");
 
-    private static void Cell(TextWriter w, string text, bool num = false, bool wrap = false)
+    internal static void Cell(TextWriter w, string text, bool num = false, bool wrap = false)
     {
         string cls = num ? " class=\"num\"" : wrap ? " class=\"wrap\"" : string.Empty;
         w.Write($"<td{cls}>{HtmlText.Escape(text)}</td>");

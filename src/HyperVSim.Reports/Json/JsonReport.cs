@@ -54,6 +54,47 @@ public static class JsonReport
                 w.WriteString("state", v.State);
                 w.WriteNumber("outages", v.Outages);
                 w.WriteNumber("downtimeSeconds", Round(v.DowntimeSeconds));
+                w.WriteNumber("availability", Round(v.Availability));
+                w.WriteStartArray("timeline");
+                foreach (VmTimelineEntry e in v.Timeline)
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("at", Round(e.At));
+                    w.WriteString("state", e.State);
+                    WriteStringOrNull(w, "host", e.Host);
+                    w.WriteString("reason", e.Reason);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteFailovers(w, result.Failovers);
+            w.WriteStartArray("quorum");
+            foreach (QuorumRecord q in result.Quorum)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("at", Round(q.At));
+                w.WriteNumber("votes", q.Votes);
+                w.WriteBoolean("has", q.Has);
+                w.WriteNumber("nodes", q.Nodes);
+                w.WriteBoolean("witnessVote", q.WitnessVote);
+                w.WriteString("reason", q.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("guestClusters");
+            foreach (GuestClusterEvent g in result.GuestClusters)
+            {
+                w.WriteStartObject();
+                w.WriteString("guestCluster", g.GuestCluster);
+                w.WriteNumber("at", Round(g.At));
+                w.WriteString("kind", g.Kind);
+                w.WriteString("member", g.Member);
+                w.WriteString("reason", g.Reason);
                 w.WriteEndObject();
             }
 
@@ -92,6 +133,48 @@ public static class JsonReport
 
         w.WriteNumber("eventsProcessed", r.EventsProcessed);
         w.WriteEndObject();
+    }
+
+    private static void WriteFailovers(Utf8JsonWriter w, IReadOnlyList<FailoverRecord> failovers)
+    {
+        w.WriteStartArray("failovers");
+        foreach (FailoverRecord f in failovers)
+        {
+            w.WriteStartObject();
+            w.WriteString("fault", f.Fault);
+            w.WriteString("target", f.Target);
+            w.WriteNumber("at", Round(f.At));
+            WriteNumberOrNull(w, "detectedAt", f.DetectedAt);
+            WriteStringOrNull(w, "detector", f.Detector);
+            WriteStringOrNull(w, "detail", f.Detail);
+            w.WriteStartArray("vms");
+            foreach (FailoverVm v in f.Vms)
+            {
+                w.WriteStartObject();
+                w.WriteString("vm", v.Vm);
+                WriteStringOrNull(w, "host", v.Host);
+                WriteNumberOrNull(w, "runningAt", v.RunningAt);
+                WriteNumberOrNull(w, "downtimeSeconds", v.DowntimeSeconds);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteNumberOrNull(w, "recoveredAt", f.RecoveredAt);
+            WriteNumberOrNull(w, "recoverySeconds", f.RecoverySeconds);
+            w.WriteStartArray("notRecovered");
+            foreach (NotRecovered n in f.NotRecovered)
+            {
+                w.WriteStartObject();
+                w.WriteString("vm", n.Vm);
+                w.WriteString("reason", n.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteMigration(Utf8JsonWriter w, MigrationRecord m)

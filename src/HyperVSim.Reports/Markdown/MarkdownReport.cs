@@ -5,7 +5,10 @@ using HyperVSim.Reports.Text;
 
 namespace HyperVSim.Reports.Markdown;
 
-/// <summary>A Markdown summary for pull-request comments and wikis: GitHub-flavoured tables of migrations, drains and VMs.</summary>
+/// <summary>
+/// A Markdown summary for pull-request comments and wikis: GitHub-flavoured tables of migrations, drains and VMs, and
+/// when the run had faults, the failovers, the VMs that did not run again, and the quorum's changes.
+/// </summary>
 public static class MarkdownReport
 {
     public static string ToMarkdown(SimulationResult r)
@@ -39,13 +42,57 @@ public static class MarkdownReport
             md.Append('\n');
         }
 
-        md.Append("### VMs\n\n| VM | Host | State | Outages | Downtime |\n| --- | --- | --- | ---: | ---: |\n");
+        md.Append("### VMs\n\n| VM | Host | State | Outages | Downtime | Availability |\n| --- | --- | --- | ---: | ---: | ---: |\n");
         foreach (VmRecord v in r.Vms)
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {Cell(v.Name)} | {Cell(v.Host ?? "-")} | {v.State} | {v.Outages} | {HumanUnits.Seconds(v.DowntimeSeconds)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell(v.Name)} | {Cell(v.Host ?? "-")} | {v.State} | {v.Outages} | {HumanUnits.Seconds(v.DowntimeSeconds)} | {HumanUnits.Percent(v.Availability)} |\n");
         }
 
+        Failovers(md, r);
+        Quorum(md, r);
         return md.ToString();
+    }
+
+    private static void Failovers(StringBuilder md, SimulationResult r)
+    {
+        if (r.Failovers.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n### Failovers\n\n| Fault | Target | At | Detected | Detector | VMs | Recovered in |\n| --- | --- | ---: | ---: | --- | ---: | ---: |\n");
+        foreach (FailoverRecord f in r.Failovers)
+        {
+            string detected = f.DetectedAt is { } d ? "+" + HumanUnits.Seconds(d - f.At) : "not detected";
+            string recovered = f.RecoverySeconds is { } s ? HumanUnits.Seconds(s) : $"not recovered ({f.NotRecovered.Count})";
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {Cell(f.Fault)} | {Cell(f.Target)} | {HumanUnits.Seconds(f.At)} | {detected} | {Cell(f.Detector ?? "-")} | {f.Vms.Count} | {recovered} |\n");
+        }
+
+        var lost = r.Failovers.SelectMany(f => f.NotRecovered.Select(n => (f, n))).ToList();
+        if (lost.Count > 0)
+        {
+            md.Append("\n#### Not recovered\n\n");
+            foreach (var (f, n) in lost)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- **{Cell(n.Vm)}** after {Cell(f.Fault)} {Cell(f.Target)} failed at {HumanUnits.Seconds(f.At)}: {Cell(n.Reason)}\n");
+            }
+        }
+    }
+
+    private static void Quorum(StringBuilder md, SimulationResult r)
+    {
+        if (r.Quorum.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n### Quorum\n\n| At | Votes | Quorum | Nodes | Witness votes | Why |\n| ---: | ---: | --- | ---: | --- | --- |\n");
+        foreach (QuorumRecord q in r.Quorum)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {HumanUnits.Seconds(q.At)} | {q.Votes} | {(q.Has ? "yes" : "**lost**")} | {q.Nodes} | {(q.WitnessVote ? "yes" : "no")} | {Cell(q.Reason)} |\n");
+        }
     }
 
     /// <summary>Escapes what would break a table cell or render as markup.</summary>

@@ -8,7 +8,8 @@ namespace HyperVSim.Reports.Text;
 
 /// <summary>
 /// The run's summary for a terminal, as Spectre.Console tables: each migration's timings and what limited it (with
-/// a sentence on why), node drains, each VM's end state. Colour only on an interactive terminal; elsewhere plain
+/// a sentence on why), node drains, each VM's end state, and when the run had faults, each failover and the VMs that
+/// did not run again with why (a run without faults prints nothing of them). Colour only on an interactive terminal; elsewhere plain
 /// text at a fixed width, so redirected output and golden files are identical on every machine.
 /// </summary>
 public static class ConsoleSummary
@@ -41,6 +42,7 @@ public static class ConsoleSummary
         Migrations(console, r);
         Drains(console, r);
         Vms(console, r);
+        Failovers(console, r);
         if (!colour)
         {
             string[] lines = plain.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -189,6 +191,45 @@ public static class ConsoleSummary
         }
 
         console.Write(t);
+    }
+
+    private static void Failovers(IAnsiConsole console, SimulationResult r)
+    {
+        if (r.Failovers.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        int recovered = r.Failovers.Count(f => f.RecoveredAt is not null);
+        console.MarkupLine($"[bold]Failovers:[/] {r.Failovers.Count} ({recovered} recovered, {r.Failovers.Count - recovered} not)");
+        Table t = NewTable("Fault", "Target", "At", "Detected", "Detector", "VMs", "Recovered in");
+        foreach (int right in new[] { 2, 3, 5, 6 })
+        {
+            t.Columns[right].RightAligned();
+        }
+
+        foreach (FailoverRecord f in r.Failovers)
+        {
+            t.AddRow(Cell(f.Fault), Cell(f.Target), Cell(HumanUnits.Seconds(f.At)),
+                Cell(f.DetectedAt is { } d ? "+" + HumanUnits.Seconds(d - f.At) : "never"), Cell(f.Detector ?? "-"),
+                Cell(f.Vms.Count.ToString(CultureInfo.InvariantCulture)),
+                f.RecoverySeconds is { } s ? Cell(HumanUnits.Seconds(s)) : new Markup("[red]not recovered[/]"));
+        }
+
+        console.Write(t);
+        var lost = r.Failovers.SelectMany(f => f.NotRecovered.Select(n => (f, n))).ToList();
+        if (lost.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[bold]Not recovered:[/] {lost.Count}");
+        foreach (var (f, n) in lost)
+        {
+            console.MarkupLine($"  [red]{Markup.Escape(n.Vm)}[/] after {Markup.Escape(f.Fault)} {Markup.Escape(f.Target)} failed at {HumanUnits.Seconds(f.At)}: {Markup.Escape(n.Reason)}");
+        }
     }
 
     private static Table NewTable(params string[] headers)

@@ -25,4 +25,14 @@ public static class HumanUnits
         < 3600 => $"{(int)(s / 60)}m {(s % 60).ToString("00", Inv)}s",
         _ => $"{(int)(s / 3600)}h {((int)(s % 3600 / 60)).ToString("00", Inv)}m",
     };
+
+    /// <summary>A fraction as a percentage with two decimals: 0.8967 → 89.67%.</summary>
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.00", Inv) + "%";
+
+    /// <summary>A time of the run as a clock: <c>hh:mm:ss.fff</c>, with a day count in front from one day on (<c>d.hh:mm:ss.fff</c>).</summary>
+    public static string Clock(double seconds)
+    {
+        var t = TimeSpan.FromMilliseconds(Math.Round(Math.Max(0, seconds) * 1000, MidpointRounding.AwayFromZero));
+        return t.ToString(t.Days > 0 ? @"d\.hh\:mm\:ss\.fff" : @"hh\:mm\:ss\.fff", Inv);
+    }
 }

@@ -1,7 +1,7 @@
 namespace HyperVSim.Scenarios.Reading;
 
 /// <summary>"Did you mean" candidates by optimal-string-alignment (Damerau-Levenshtein) distance, ignoring case.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>The closest candidate when it is close enough to be a typo of <paramref name="written"/>; else null.</summary>
     public static string? Closest(string written, IEnumerable<string> candidates)

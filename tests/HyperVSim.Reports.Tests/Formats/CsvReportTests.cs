@@ -14,7 +14,8 @@ namespace HyperVSim.Reports.Tests.Formats;
 /// </summary>
 public sealed class CsvReportTests
 {
-    private static readonly string[] Files = ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv"];
+    private static readonly string[] Files =
+        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv"];
 
     public static TheoryData<string> Runs => ReportRuns.Names;
 
@@ -39,6 +40,10 @@ public sealed class CsvReportTests
         Rfc4180.Rows(tables["drains.csv"]).Should().HaveCount(r.Drains.Count);
         Rfc4180.Rows(tables["vms.csv"]).Should().HaveCount(r.Vms.Count);
         Rfc4180.Rows(tables["series.csv"]).Should().HaveCount(r.Series.Sum(s => s.Points.Count));
+        Rfc4180.Rows(tables["timeline.csv"]).Should().HaveCount(r.Vms.Sum(v => v.Timeline.Count));
+        Rfc4180.Rows(tables["failovers.csv"]).Should().HaveCount(r.Failovers.Count);
+        Rfc4180.Rows(tables["quorum.csv"]).Should().HaveCount(r.Quorum.Count);
+        Rfc4180.Rows(tables["guest-clusters.csv"]).Should().HaveCount(r.GuestClusters.Count);
     }
 
     [Theory]
@@ -53,6 +58,8 @@ public sealed class CsvReportTests
         SameValues(Rfc4180.Rows(tables["migrations.csv"]), migrations, "migrations.csv");
         SameValues(Rfc4180.Rows(tables["drains.csv"]), json.GetProperty("drains").EnumerateArray().ToArray(), "drains.csv");
         SameValues(Rfc4180.Rows(tables["vms.csv"]), json.GetProperty("vms").EnumerateArray().ToArray(), "vms.csv");
+        SameValues(Rfc4180.Rows(tables["quorum.csv"]), json.GetProperty("quorum").EnumerateArray().ToArray(), "quorum.csv");
+        SameValues(Rfc4180.Rows(tables["guest-clusters.csv"]), json.GetProperty("guestClusters").EnumerateArray().ToArray(), "guest-clusters.csv");
 
         // phases.csv: the parent's key columns, then the phase's own fields (guestThrottle 0 where JSON leaves it out).
         var phaseRows = Rfc4180.Rows(tables["phases.csv"]);
@@ -89,7 +96,12 @@ public sealed class CsvReportTests
         headers["phases.csv"].Take(2).Should().Equal("vm", "requestedAt");
         headers["phases.csv"].Skip(2).Should().BeSubsetOf(Declared("phase"));
         headers["drains.csv"].Should().Equal(Declared("drain"));
-        headers["vms.csv"].Should().Equal(Declared("vm"));
+        headers["vms.csv"].Should().Equal(Declared("vm").Where(n => n != "timeline"), because: "the timeline has its own file");
+        headers["timeline.csv"].Should().Equal(Declared("timelineEntry").Prepend("vm"));
+        headers["quorum.csv"].Should().Equal(Declared("quorum"));
+        headers["guest-clusters.csv"].Should().Equal(Declared("guestClusterEvent"));
+        headers["failovers.csv"].Should().Equal(Declared("failover"), because: "vms and notRecovered are counts there");
+        headers["failover-vms.csv"].Should().Equal(Declared("failoverVm").Prepend("failover").Append("reason"));
         headers["series.csv"].Should().Equal("series", "unit", "time", "value");
     }
 
@@ -199,6 +211,9 @@ public sealed class CsvReportTests
                 break;
             case JsonValueKind.Number:
                 double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture).Should().Be(value.GetDouble(), because: where);
+                break;
+            case JsonValueKind.True or JsonValueKind.False:
+                cell.Should().Be(value.GetBoolean() ? "true" : "false", because: where);
                 break;
             case JsonValueKind.Array:
                 cell.Should().Be(string.Join(' ', value.EnumerateArray().Select(e => e.GetString())), because: $"{where} lists the values separated by spaces");

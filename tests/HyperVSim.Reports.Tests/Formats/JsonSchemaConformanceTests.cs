@@ -142,7 +142,7 @@ public sealed class JsonSchemaConformanceTests
                 {
                     unit.Should().BeNull(because: "a seed is a number without a unit");
                 }
-                else if (name.EndsWith("At", StringComparison.Ordinal) || name.EndsWith("Seconds", StringComparison.Ordinal) || name == "seconds")
+                else if (name == "at" || name.EndsWith("At", StringComparison.Ordinal) || name.EndsWith("Seconds", StringComparison.Ordinal) || name == "seconds")
                 {
                     unit.Should().Be("seconds", because: $"{path} is a time");
                 }

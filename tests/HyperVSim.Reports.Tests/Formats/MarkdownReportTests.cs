@@ -39,7 +39,7 @@ public sealed partial class MarkdownReportTests
         md.Should().Contain("| web,\"blue\"\\|1 | hv1 | hv2 | smb |");
         md.Should().StartWith("## HyperVSim: single \\| move, \"quoted\"\n");
         Table(md, "Live migrations").Single().Should().HaveCount(MigrationColumns);
-        Table(md, "VMs").Select(row => row.Length).Should().AllBeEquivalentTo(5);
+        Table(md, "VMs").Select(row => row.Length).Should().AllBeEquivalentTo(6);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed partial class MarkdownReportTests
         string md = MarkdownReport.ToMarkdown(result);
 
         md.Should().StartWith("## HyperVSim: two lines\n");
-        Table(md, "VMs").Should().ContainSingle().Which.Should().Equal("a  b", "-", "off", "0", "0 ms");
+        Table(md, "VMs").Should().ContainSingle().Which.Should().Equal("a  b", "-", "off", "0", "0 ms", "100.00%");
     }
 
     /// <summary>The body rows of the table under <c>### heading</c>, split into cells at unescaped pipes; empty when there is no such section.</summary>

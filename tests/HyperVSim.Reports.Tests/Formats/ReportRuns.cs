@@ -9,7 +9,7 @@ namespace HyperVSim.Reports.Tests.Formats;
 /// <summary>
 /// Results that between them take every branch of the report writers: a completed move, a drain that found
 /// no room for a VM, a drain that queued, a run stopped by <c>until</c> with migrations under way and queued,
-/// and a run with no migration at all.
+/// a run with no migration at all, and a hand-built failover run (<see cref="FailoverRun"/>).
 /// </summary>
 internal static class ReportRuns
 {
@@ -52,6 +52,7 @@ internal static class ReportRuns
         nameof(Stopped) => StoppedResult,
         nameof(Idle) => IdleResult,
         nameof(FellBack) => FellBackResult,
+        "Failover" => FailoverRun.Result,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
@@ -67,7 +68,11 @@ internal static class ReportRuns
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
-    public static TheoryData<string> Names => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack)];
+    /// <summary>The results the model simulated (each has a scenario: <see cref="SpecOf"/>).</summary>
+    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack)];
+
+    /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/>.</summary>
+    public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover"];
 
     public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
 

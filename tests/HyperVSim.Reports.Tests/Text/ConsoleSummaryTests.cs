@@ -13,7 +13,7 @@ public sealed class ConsoleSummaryTests
 {
     private const long GiB = 1L << 30;
 
-    private static string Summary(SimulationResult r)
+    internal static string Summary(SimulationResult r)
     {
         var w = new StringWriter();
         ConsoleSummary.Write(r, w);

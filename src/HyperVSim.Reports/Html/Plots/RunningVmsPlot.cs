@@ -3,7 +3,10 @@ using ScottPlot;
 
 namespace HyperVSim.Reports.Html.Plots;
 
-/// <summary>How many VMs were running over the run, as a step line: dips are outages, blackouts too short to see are not.</summary>
+/// <summary>
+/// How many VMs were running over the run, as a step line: dips are outages, blackouts too short to see are not.
+/// Faults are marked where they happened, and where the cluster detected them.
+/// </summary>
 internal static class RunningVmsPlot
 {
     public const string Id = "plot-running";
@@ -33,10 +36,12 @@ internal static class RunningVmsPlot
         {
             LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
         };
-        plot.Axes.SetLimits(0, Math.Max(xs[^1], 1e-3), 0, top * 1.15);
+        plot.Axes.SetLimits(0, Math.Max(xs[^1], 1e-3), 0, top * (r.Failovers.Count > 0 ? 1.35 : 1.15));
+        FaultMarkers.Add(plot, r, labelAt: top * 1.3, detectedAt: top * 1.12);
 
-        const string caption = "Number of VMs in the running state over simulated time. Each brief dip is a VM paused for a live "
-            + "migration's blackout and switch-over; a lasting step down is a VM that failed or was turned off.";
+        string caption = "Number of VMs in the running state over simulated time. Each brief dip is a VM paused for a live "
+            + "migration's blackout and switch-over; a lasting step down is a VM that failed or was turned off."
+            + (r.Failovers.Count > 0 ? " " + FaultMarkers.Caption : string.Empty);
         return new PlotFigure(Id, Title, caption, PlotTheme.ToSvg(plot, Id, Title, 300), null);
     }
 }
