@@ -81,7 +81,8 @@ public static class ClusterSimulation
             Drains = drains,
             Series = timeline.Series(),
             Failovers = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.FailoverRecords()).ToArray(),
-            Quorum = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.QuorumLog).ToArray(),
+            // The quorum over time, from the cluster's formation; empty when the membership never changed.
+            Quorum = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.QuorumLog.Count > 1 ? c.QuorumLog : []).ToArray(),
             GuestClusters = cluster.Components.OfType<Components.GuestClusters>().SelectMany(g => g.Events).ToArray(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)
             {

@@ -85,21 +85,9 @@ public sealed class GoodClusteringTests
 
     /// <summary>Passes before and after the model registers handlers for the new events: no clustering key is refused for a run.</summary>
     [Fact]
-    public void For_a_run_nothing_but_events_without_a_handler_is_refused()
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Good", "clustering.yaml");
-        IReadOnlyList<ScenarioError> errors = [];
-        try
-        {
-            ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation);
-        }
-        catch (ScenarioException e)
-        {
-            errors = e.Errors;
-        }
-
-        errors.Should().OnlyContain(e => e.Path.StartsWith("events[", StringComparison.Ordinal) && e.Message.EndsWith("are not simulated in this version", StringComparison.Ordinal));
-    }
+    public void For_a_run_every_clustering_key_and_event_is_accepted() =>
+        ScenarioLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "Good", "clustering.yaml"), ScenarioLoadOptions.ForSimulation)
+            .Events.Should().NotBeEmpty("every event kind now has a handler in the model");
 
     [Fact]
     public void A_scenario_without_the_new_keys_gets_no_faults_and_no_guest_clusters()
