@@ -10,5 +10,6 @@ public static class QuickFigures
         new FlowRecompute10kFigure(),
         new FlowAllocFigure(),
         new Drain100Figure(),
+        new ClusterMonthFigure(),
     ];
 }
