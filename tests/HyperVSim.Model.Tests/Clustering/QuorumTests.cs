@@ -111,4 +111,26 @@ public sealed class QuorumTests
         r.Quorum[^1].At.Should().BeApproximately(28, 1e-9);
         r.Quorum[^1].Reason.Should().Contain("witness");
     }
+
+    [Theory]
+    [InlineData("hv1")]
+    [InlineData("hv2")]
+    public void Two_nodes_with_a_witness_survive_the_loss_of_either(string lost) =>
+        ClusterSimulation.Run(Scenario(Hosts(2), OneVmPerHost(2), Cluster(WitnessKind.Disk), Hour, Fail(FaultTargetKind.Host, lost, 60)))
+            .Vms.Should().OnlyContain(v => v.State == "running");
+
+    [Fact]
+    public void Four_nodes_with_a_witness_keep_the_cluster_on_the_half_that_wins_the_witness()
+    {
+        SimulationResult r = ClusterSimulation.Run(Scenario(Hosts(4), OneVmPerHost(4), Cluster(WitnessKind.FileShare), Hour,
+            Fail(FaultTargetKind.Nic, "hv3/cl1", 60), Fail(FaultTargetKind.Nic, "hv3/lm1", 60),
+            Fail(FaultTargetKind.Nic, "hv4/cl1", 60), Fail(FaultTargetKind.Nic, "hv4/lm1", 60)));
+
+        r.Quorum[0].Votes.Should().Be(5, "four nodes and the witness (even node count: the witness votes)");
+        r.Quorum[^1].Has.Should().BeTrue();
+        r.Quorum[^1].Nodes.Should().Be(2);
+        r.Quorum[^1].Reason.Should().Contain("witness");
+        r.Vms.Select(v => v.Host).Should().OnlyContain(h => h == "hv1" || h == "hv2", "the cut-off nodes stop their VMs and the cluster restarts them on the half that kept quorum");
+        r.Vms.Should().OnlyContain(v => v.State == "running");
+    }
 }
