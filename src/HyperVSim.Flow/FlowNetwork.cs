@@ -59,8 +59,9 @@ public sealed class FlowNetwork
     public long Recomputes { get; private set; }
 
     /// <summary>
-    /// Raised after rates were recomputed, with the flows whose rates were solved. The list is reused by the
-    /// next recompute: read it in the handler, copy it to keep it.
+    /// Raised after rates were recomputed, with the flows whose rates were solved (empty when the last flows over
+    /// some resources left and nothing was left to solve). The list is reused by the next recompute: read it in the
+    /// handler, copy it to keep it.
     /// </summary>
     public event Action<IReadOnlyList<Flow>>? RatesChanged;
 
@@ -284,7 +285,22 @@ public sealed class FlowNetwork
         NoteTouched();
         if (_group.Count == 0)
         {
+            // The last flows over some resources left and none is left to solve: observers still hear that those
+            // resources' load changed (to zero) now, not at the next change elsewhere.
             _groupResources.Clear();
+            if (_touched.Count > 0)
+            {
+                try
+                {
+                    RatesChanged?.Invoke(_group);
+                }
+                finally
+                {
+                    _touched.Clear();
+                    _touchStamp++;
+                }
+            }
+
             return;
         }
 

@@ -53,9 +53,11 @@ public sealed class RecomputeScopeTests
                 new Change(Ns(0), ["a1", "b1"]),
                 new Change(Ns(100), ["a1", "a2"]),
                 new Change(Ns(700), ["a1"]),
+                new Change(Ns(1300), []),
+                new Change(Ns(5000), []),
             },
             (x, y) => x.At == y.At && x.Flows.SequenceEqual(y.Flows));
-        net.Recomputes.Should().Be(3, "one per instant with flows to solve: 0, 100 and 700; the ends at 1300 and 5000 leave nothing to solve");
+        net.Recomputes.Should().Be(3, "one per instant with flows to solve: 0, 100 and 700; the ends at 1300 and 5000 leave nothing to solve, and only tell observers that their links are idle");
         a2Done!.At.Should().Be(Ns(700));
         a1Done.At.Should().Be(Ns(1300));
         b1Done.At.Should().Be(Ns(5000));
