@@ -133,12 +133,16 @@ public sealed class Cluster
         return host.Nics.FirstOrDefault(n => n.Name == fullName[(slash + 1)..]) ?? throw new ArgumentException($"no NIC named '{fullName}'", nameof(fullName));
     }
 
-    /// <summary>True when every disk of <paramref name="vm"/> that lives on a volume is reachable from <paramref name="host"/>.</summary>
+    /// <summary>
+    /// True when every disk of <paramref name="vm"/> that lives on a volume is reachable from <paramref name="host"/>:
+    /// directly, or, for a CSV whose path from the host is lost, in redirected I/O through another up node that has
+    /// a path (docs/model.md §Faults).
+    /// </summary>
     public bool StorageReachable(VirtualMachine vm, Host host, out string why)
     {
         foreach (DiskSpec d in vm.Spec.Disks)
         {
-            if (d.Storage is { } name && !VolumeNamed(name).ReachableFrom(host))
+            if (d.Storage is { } name && !Reaches(host, VolumeNamed(name)))
             {
                 Volume v = VolumeNamed(name);
                 why = !v.IsUp ? $"volume {name} has failed" : v.PathDown(host) ? $"{host.Name} lost its path to {name}" : !v.HasPathFrom(host) ? $"{name} is local to {v.Owner!.Name}" : $"{host.Name} is down";
@@ -148,6 +152,20 @@ public sealed class Cluster
 
         why = string.Empty;
         return true;
+    }
+
+    /// <summary>True when <paramref name="host"/> reaches <paramref name="volume"/>, directly or (a CSV) redirected through another node.</summary>
+    public bool Reaches(Host host, Volume volume)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(volume);
+        if (volume.ReachableFrom(host))
+        {
+            return true;
+        }
+
+        return volume.Spec.Kind == StorageKind.Csv && volume.IsUp && host.IsUp && volume.HasPathFrom(host)
+            && Hosts.Any(h => !ReferenceEquals(h, host) && volume.ReachableFrom(h));
     }
 
     public VirtualMachine VmNamed(string name) =>

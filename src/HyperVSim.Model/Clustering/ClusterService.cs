@@ -478,7 +478,8 @@ public sealed class ClusterService : IClusterComponent
 
     private void OnVmState(VirtualMachine vm, VmState before)
     {
-        if (vm.State != VmState.Running || before == VmState.Paused)
+        // Back means running again after an outage: not a blackout's end, not a new reason while running.
+        if (vm.State != VmState.Running || before is VmState.Paused or VmState.Running)
         {
             return;
         }

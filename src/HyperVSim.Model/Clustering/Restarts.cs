@@ -65,7 +65,12 @@ public sealed class Restarts
             {
                 if (vm.Spec.Priority == 0)
                 {
-                    vm.SetState(vm.State, $"{vm.Reason}; priority 0 (no automatic start): the cluster does not start it");
+                    const string noAutoStart = "priority 0 (no automatic start): the cluster does not start it";
+                    if (!vm.Reason.EndsWith(noAutoStart, StringComparison.Ordinal))
+                    {
+                        vm.SetState(vm.State, $"{vm.Reason}; {noAutoStart}");
+                    }
+
                     continue;
                 }
 
@@ -369,8 +374,8 @@ public sealed class Restarts
     /// <summary>
     /// Where to start <paramref name="vm"/>: among members that are up and not paused, allowed by its possible owners,
     /// able to run it (generation, virtual switches), reaching its storage, with the memory free; its preferred owners
-    /// first in their order; else the node with fewest VMs of its anti-affinity class, then most free memory, then
-    /// scenario order. Null with every node's reason when none can.
+    /// first in their order; else the node with fewest VMs of its anti-affinity class, then one with a free start
+    /// slot, then most free memory, then scenario order. Null with every node's reason when none can.
     /// </summary>
     public Host? Choose(VirtualMachine vm, out string why)
     {
@@ -399,12 +404,16 @@ public sealed class Restarts
             }
         }
 
+        int throttle = _cluster.Spec.Cluster.StartThrottle;
         return fits
             .OrderBy(h => AntiAffinityCount(vm, h))
+            .ThenBy(h => StartingOn(h) + QueuedOn(h) >= throttle ? 1 : 0)
             .ThenByDescending(Free)
             .ThenBy(h => h.Index)
             .FirstOrDefault();
     }
+
+    private int QueuedOn(Host h) => _queued.TryGetValue(h, out var q) ? q.Count : 0;
 
     private long Free(Host h) => h.FreeMemoryBytes - h.PlannedIncomingBytes;
 

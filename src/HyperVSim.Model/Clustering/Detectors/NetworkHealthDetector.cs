@@ -8,7 +8,7 @@ namespace HyperVSim.Model.Clustering.Detectors;
 /// <summary>
 /// VM network health protection (2012 R2, docs/model.md §Network health protection): when a host loses the external
 /// link of a network (no NIC up on it) and it stays lost for <see cref="DetectionSpec.NetworkHealth"/>, every running
-/// VM there with a protected adapter on that network is live-migrated to a node where all its protected networks are
+/// VM there with a protected adapter on that network is live-migrated, highest priority first, to a node where all its protected networks are
 /// up (placement's choice); with no such node the VM stays and the report says why. The moves queue behind the
 /// simultaneous-migration limit like any other; those still queued when the link returns are cancelled.
 /// </summary>
@@ -82,6 +82,7 @@ public sealed class NetworkHealthDetector : IFailureDetector
             .OrderByDescending(i => i.At).FirstOrDefault();
         VirtualMachine[] vms = host.Vms
             .Where(v => v.State == VmState.Running && !v.Migrating && v.Spec.Nics.Any(n => n.Protected && n.Network == network))
+            .OrderByDescending(v => v.Spec.Priority).ThenBy(v => v.Index)
             .ToArray();
         incident?.Detected(s.Sim.Now, Name, $"network {network} lost its link on {host.Name} for {s.Cluster.Spec.Cluster.Detection.NetworkHealth}: {vms.Length} VM{(vms.Length == 1 ? "" : "s")} with a protected adapter on it");
         if (vms.Length == 0)

@@ -32,7 +32,7 @@ public sealed class StorageFailureDetector : IFailureDetector
             return;
         }
 
-        incident?.Detected(s.Sim.Now, Name, $"{vm.Name} lost its storage on {host.Name}: relocated after {s.Cluster.Spec.Cluster.Detection.StorageFailure}");
+        incident?.Detected(s.Sim.Now, Name, $"guests on {host.Name} crashed on storage loss; after {s.Cluster.Spec.Cluster.Detection.StorageFailure} they are relocated to nodes that reach their storage");
         vm.SetState(Model.VmState.Off, $"storage failure detection: {vm.Name} is moved off {host.Name}, which cannot reach its storage");
         vm.Unplace();
         s.Restarts.Request(vm, failover: true, vm.Reason);
