@@ -35,7 +35,7 @@ public sealed class Cluster
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
         Vms = spec.Vms.Select((v, i) => new VirtualMachine(v, simulation, Streams, i) { StateChanged = (vm, before) => VmStateChanged?.Invoke(vm, before) }).ToArray();
         _vms = Vms.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        Volumes = spec.Storage.Select(s => new Volume(s, s.Host is { } owner ? HostNamed(owner) : null)).ToArray();
+        Volumes = spec.Storage.Select(s => new Volume(s, s.Host is { } owner ? HostNamed(owner) : null, Flows)).ToArray();
         _volumes = Volumes.ToDictionary(v => v.Name, StringComparer.Ordinal);
         LiveMigrationNetworks = spec.Cluster.LiveMigration.Networks.Count > 0
             ? spec.Cluster.LiveMigration.Networks

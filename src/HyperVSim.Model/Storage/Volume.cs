@@ -1,21 +1,55 @@
+using HyperVSim.Flow;
 using HyperVSim.Model.Specs;
 
 namespace HyperVSim.Model.Storage;
 
 /// <summary>
-/// A storage volume as the failover model sees it: up or failed, and reached from each host over a path that can fail
-/// on its own (a CSV's or a share's path from a node; a local volume only from its host). Capacity and I/O are not
-/// modelled here.
+/// A storage volume: up or failed, reached from each host over a path that can fail on its own (a CSV's or a share's
+/// path from a node; a local volume only from its host), and, when the scenario gives them, its bandwidth and IOPS
+/// as flow resources that every byte read or written there crosses (<see cref="Usages"/>).
 /// </summary>
 public sealed class Volume
 {
     private readonly Dictionary<Host, int> _pathFailures = [];
     private int _failures;
 
-    internal Volume(StorageSpec spec, Host? owner)
+    internal Volume(StorageSpec spec, Host? owner, FlowNetwork flows)
     {
         Spec = spec;
         Owner = owner;
+        Bandwidth = spec.BytesPerSecond is { } bps ? flows.AddResource($"{spec.Name}:bandwidth", bps) : null;
+        Iops = spec.Iops is { } iops ? flows.AddResource($"{spec.Name}:iops", iops) : null;
+    }
+
+    /// <summary>The volume's bytes per second as a resource; null when the scenario does not limit it.</summary>
+    public Resource? Bandwidth { get; }
+
+    /// <summary>The volume's I/O operations per second as a resource; null when the scenario does not limit it.</summary>
+    public Resource? Iops { get; }
+
+    /// <summary>
+    /// What one byte moved to or from the volume in I/Os of <paramref name="ioSizeBytes"/> costs: one byte of its
+    /// bandwidth and 1 ÷ size of an I/O of its IOPS (the parts the scenario limits).
+    /// </summary>
+    public IReadOnlyList<FlowUsage> Usages(double ioSizeBytes)
+    {
+        if (!(ioSizeBytes > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ioSizeBytes), ioSizeBytes, "an I/O size must be positive");
+        }
+
+        var list = new List<FlowUsage>(2);
+        if (Bandwidth is { } b)
+        {
+            list.Add(new FlowUsage(b, 1));
+        }
+
+        if (Iops is { } i)
+        {
+            list.Add(new FlowUsage(i, 1 / ioSizeBytes));
+        }
+
+        return list;
     }
 
     public StorageSpec Spec { get; }
