@@ -43,6 +43,7 @@ public static class ConsoleSummary
         Drains(console, r);
         Vms(console, r);
         Failovers(console, r);
+        GuestClusters(console, r);
         if (!colour)
         {
             string[] lines = plain.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -229,6 +230,22 @@ public static class ConsoleSummary
         foreach (var (f, n) in lost)
         {
             console.MarkupLine($"  [red]{Markup.Escape(n.Vm)}[/] after {Markup.Escape(f.Fault)} {Markup.Escape(f.Target)} failed at {HumanUnits.Seconds(f.At)}: {Markup.Escape(n.Reason)}");
+        }
+    }
+
+    /// <summary>What guest clusters did (evictions, role moves, rejoins), only when something happened.</summary>
+    private static void GuestClusters(IAnsiConsole console, SimulationResult r)
+    {
+        if (r.GuestClusters.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[bold]Guest clusters:[/] {r.GuestClusters.Count} event{(r.GuestClusters.Count == 1 ? "" : "s")}");
+        foreach (GuestClusterEvent e in r.GuestClusters)
+        {
+            console.MarkupLine($"  {HumanUnits.Seconds(e.At)}  {Markup.Escape(e.GuestCluster)}: {Markup.Escape(e.Reason)}");
         }
     }
 

@@ -73,6 +73,10 @@ public sealed class FailoverReportTests
     }
 
     [Fact]
+    public void The_console_lists_what_guest_clusters_did() =>
+        Console(R).Should().Contain("Guest clusters: 1 event\n  1m 40s  sqlguest: missed guest heartbeats\n");
+
+    [Fact]
     public void The_console_of_a_run_without_faults_says_nothing_of_failovers()
     {
         Console(ReportRuns.DrainResult).Should().NotContain("Failover").And.NotContain("recovered");
