@@ -478,7 +478,8 @@ public sealed class ClusterService : IClusterComponent
 
     private void OnVmState(VirtualMachine vm, VmState before)
     {
-        if (vm.State != VmState.Running || before == VmState.Paused)
+        // Not back: a blackout ending, or a running VM whose reason changed (the network health detector's words).
+        if (vm.State != VmState.Running || before is VmState.Paused or VmState.Running)
         {
             return;
         }
