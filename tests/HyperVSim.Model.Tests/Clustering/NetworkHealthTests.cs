@@ -111,4 +111,14 @@ public sealed class NetworkHealthTests
         r.Migrations.Should().BeEmpty();
         r.Vms.Should().OnlyContain(v => v.Host == "hv1" && v.State == "running");
     }
+    [Fact]
+    public void A_protected_VM_moves_only_to_a_possible_owner()
+    {
+        // hv2 has the most free memory, but only hv1 and hv3 may run "a".
+        VmSpec a = Vm("a", "hv1") with { PossibleOwners = ["hv1", "hv3"] };
+        SimulationResult r = ClusterSimulation.Run(Scenario(Hosts(3), [a, Vm("x", "hv3", memory: 16 * GiB)], Cluster(), null, Fail(FaultTargetKind.Nic, "hv1/vm1", 100)));
+
+        r.Migrations.Single().To.Should().Be("hv3");
+        r.Vms.Single(v => v.Name == "a").Host.Should().Be("hv3");
+    }
 }
