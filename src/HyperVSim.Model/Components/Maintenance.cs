@@ -82,7 +82,7 @@ public sealed class Maintenance : IClusterComponent
             Cluster.Simulation.Schedule(downFor, _ =>
             {
                 Cluster.RepairHost(host);
-                Resume(host, failback);
+                ResumeOnceJoined(host, failback);
             }, null, "node back");
         }
 
@@ -109,6 +109,28 @@ public sealed class Maintenance : IClusterComponent
                 GoDown();
             }
         }
+    }
+
+    /// <summary>A node back from a restart is resumed (and fails back) once it has joined the membership, not before.</summary>
+    private void ResumeOnceJoined(Host host, FailbackSpec failback)
+    {
+        var service = Cluster.Component<ClusterService>();
+        if (service.Members.Contains(host))
+        {
+            Resume(host, failback);
+            return;
+        }
+
+        void OnChanged()
+        {
+            if (service.Members.Contains(host))
+            {
+                service.MembershipChanged -= OnChanged;
+                Resume(host, failback);
+            }
+        }
+
+        service.MembershipChanged += OnChanged;
     }
 
     /// <summary>The VMs drained from <paramref name="host"/> go back there by live migration, those that still run where the drain put them.</summary>

@@ -31,7 +31,9 @@ public sealed class Placement : IClusterComponent
                 continue;
             }
 
-            string? refusal = MoveRules.WhyNot(vm, h, checkMemory: false) ?? extra?.Invoke(h);
+            string? refusal = MoveRules.WhyNot(vm, h, checkMemory: false)
+                ?? (vm.Spec.PossibleOwners.Count > 0 && !vm.Spec.PossibleOwners.Contains(h.Name, StringComparer.Ordinal) ? $"{h.Name} is not a possible owner" : null)
+                ?? extra?.Invoke(h);
             long free = h.FreeMemoryBytes - h.PlannedIncomingBytes;
             if (refusal is null && free < vm.Spec.MemoryBytes)
             {
