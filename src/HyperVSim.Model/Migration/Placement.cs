@@ -6,13 +6,20 @@ namespace HyperVSim.Model.Migration;
 /// Where the cluster moves a VM it must move (drain today, failover restart later): 2012 R2's memory-aware
 /// placement [B] TechDays 2013, the node with the most free memory that can take the VM, counting the memory of
 /// moves already requested to each node (<see cref="Host.PlannedIncomingBytes"/>) so that VMs spread. Paused and
-/// down nodes are never chosen (the "will it move" rules refuse them).
+/// down nodes are never chosen (the "will it move" rules refuse them), nor nodes outside the cluster membership or
+/// that cannot reach the VM's storage.
 /// </summary>
 public sealed class Placement : IClusterComponent
 {
     private Cluster? _cluster;
 
     public void Attach(Cluster cluster) => _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+
+    /// <summary>Why <paramref name="h"/> is outside the cluster membership (when a cluster service keeps one), or null.</summary>
+    private string? NotInCluster(Host h) =>
+        _cluster!.Components.OfType<Clustering.ClusterService>().FirstOrDefault() is { } service && !service.Members.Contains(h)
+            ? $"{h.Name} is not in the cluster membership"
+            : null;
 
     /// <summary>The node to move <paramref name="vm"/> to, or null with every node's reason in <paramref name="why"/>.</summary>
     public Host? Choose(VirtualMachine vm, out string why) => Choose(vm, out why, null);
@@ -33,6 +40,8 @@ public sealed class Placement : IClusterComponent
 
             string? refusal = MoveRules.WhyNot(vm, h, checkMemory: false)
                 ?? (vm.Spec.PossibleOwners.Count > 0 && !vm.Spec.PossibleOwners.Contains(h.Name, StringComparer.Ordinal) ? $"{h.Name} is not a possible owner" : null)
+                ?? NotInCluster(h)
+                ?? (_cluster!.StorageReachable(vm, h, out string storage) ? null : storage)
                 ?? extra?.Invoke(h);
             long free = h.FreeMemoryBytes - h.PlannedIncomingBytes;
             if (refusal is null && free < vm.Spec.MemoryBytes)

@@ -25,11 +25,25 @@ public sealed class StorageFailureTests
         Disks = [new DiskSpec("boot", 40 * GiB, DiskController.Scsi, volume)],
     };
 
-    private static SimulationResult Run(ClusterSpec cluster, params ScenarioEventSpec[] events)
+    /// <summary>"csv1" is an SMB share here (a lost path to it is lost storage); csv2 a CSV (a lost path is redirected).</summary>
+    private static SimulationResult Run(ClusterSpec cluster, params ScenarioEventSpec[] events) => Run(cluster, StorageKind.Smb, events);
+
+    private static SimulationResult Run(ClusterSpec cluster, StorageKind csv1Kind, params ScenarioEventSpec[] events)
     {
         ScenarioSpec spec = Scenario(Hosts(3), [On("a", "hv1", "csv1"), On("b", "hv1", "csv1"), On("c", "hv1", "csv2"), On("d", "hv2", "csv1")], cluster, SimTime.FromSeconds(2000), events)
-            with { Storage = [new StorageSpec { Name = "csv1" }, new StorageSpec { Name = "csv2" }] };
+            with { Storage = [new StorageSpec { Name = "csv1", Kind = csv1Kind }, new StorageSpec { Name = "csv2" }] };
         return ClusterSimulation.Run(spec);
+    }
+
+    [Fact]
+    public void A_lost_path_to_a_CSV_is_redirected_through_another_node_and_only_the_loss_of_every_path_crashes_the_guests()
+    {
+        SimulationResult one = Run(Cluster(), StorageKind.Csv, Fail(FaultTargetKind.StoragePath, "hv1/csv1", 100), Fail(FaultTargetKind.StoragePath, "hv3/csv1", 100));
+        one.Vms.Should().OnlyContain(v => v.Outages == 0, "hv2 still has a path: hv1 reaches csv1 in redirected I/O through it");
+
+        SimulationResult all = Run(Cluster(), StorageKind.Csv, Fail(FaultTargetKind.StoragePath, "hv1/csv1", 100), Fail(FaultTargetKind.StoragePath, "hv2/csv1", 100), Fail(FaultTargetKind.StoragePath, "hv3/csv1", 100));
+        Rec(all, "a").Timeline.Should().Contain(e => e.State == "failed" && e.At == 100);
+        Rec(all, "c").Outages.Should().Be(0, "c's disk is on csv2");
     }
 
     private static VmRecord Rec(SimulationResult r, string name) => r.Vms.Single(v => v.Name == name);
