@@ -25,6 +25,7 @@ internal static class EventRules
         }
 
         var failed = new Dictionary<FaultTarget, Origin>();
+        var upgraded = new Dictionary<string, SimTimeText>(StringComparer.Ordinal);
         foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
         {
             if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(e.Spec))
@@ -42,7 +43,7 @@ internal static class EventRules
             switch (e.Spec)
             {
                 case MigrateEventSpec m:
-                    Migrate(c, e.Origin, m, location);
+                    Migrate(c, e.Origin, m, location, upgraded);
                     break;
                 case DrainEventSpec d:
                     Node(c, e.Origin.Of("drain"), d.Host, location, movesVms: true);
@@ -66,13 +67,101 @@ internal static class EventRules
                 case StartEventSpec s:
                     c.Refers(s.Vm, e.Origin.Of("start.vm"), "VM", c.Vms, "vms");
                     break;
+                case SaveEventSpec s:
+                    c.Refers(s.Vm, e.Origin.Of("save.vm"), "VM", c.Vms, "vms");
+                    break;
+                case RestoreEventSpec r:
+                    c.Refers(r.Vm, e.Origin.Of("restore.vm"), "VM", c.Vms, "vms");
+                    break;
+                case UpgradeEventSpec u:
+                    Upgrade(c, e.Origin, u, location, upgraded);
+                    break;
+                case ResizeEventSpec r:
+                    Resize(c, e.Origin, r);
+                    break;
             }
         }
 
         LiveMigrationNics(c);
     }
 
-    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location)
+    /// <summary>
+    /// An in-place upgrade names a host that runs 2012 at that point of the script (not 2012 R2, not upgraded by an
+    /// earlier event); from then on the host counts as 2012 R2 for the move rules, and where its VMs end is unknown.
+    /// </summary>
+    private static void Upgrade(ValidationContext c, Origin origin, UpgradeEventSpec u, Dictionary<string, string?> location, Dictionary<string, SimTimeText> upgraded)
+    {
+        Site site = origin.Of("upgrade.host");
+        if (u.Host.Length == 0 || !c.Refers(u.Host, site, "host", c.Hosts, "hosts"))
+        {
+            return;
+        }
+
+        if (upgraded.TryGetValue(u.Host, out SimTimeText? earlier))
+        {
+            c.Add(site, $"only a 2012 host can be upgraded in place to 2012 R2, and {u.Host} runs 2012 R2 after its upgrade at {earlier.Text}", "remove this event, or upgrade another 2012 host");
+        }
+        else if (c.Hosts[u.Host].Spec.Version != HyperVVersion.V2012)
+        {
+            c.Add(site, $"only a 2012 host can be upgraded in place to 2012 R2, and {u.Host} runs 2012 R2 already", "name a host with version: 2012, or remove the event");
+        }
+        else
+        {
+            upgraded[u.Host] = new SimTimeText(Units.FormatDuration(u.At));
+        }
+
+        Forget(location, u.Host);
+    }
+
+    /// <summary>
+    /// An online resize names a VM's disk that Hyper-V can resize while the VM runs (a VHDX on the SCSI controller,
+    /// not shared) and does not shrink it below the size its partitions use.
+    /// </summary>
+    private static void Resize(ValidationContext c, Origin origin, ResizeEventSpec r)
+    {
+        if (r.Vm.Length == 0 || !c.Refers(r.Vm, origin.Of("resize.vm"), "VM", c.Vms, "vms") || r.Disk.Length == 0)
+        {
+            return;
+        }
+
+        Site site = origin.Of("resize.disk");
+        IReadOnlyList<DiskSpec> disks = c.Vms[r.Vm].Spec.Disks;
+        DiskSpec? disk = disks.FirstOrDefault(d => d.Name == r.Disk);
+        string name = $"{r.Vm}/{r.Disk}";
+        if (disk is null)
+        {
+            string[] names = disks.Select(d => d.Name).Where(n => n.Length > 0).ToArray();
+            string? close = Suggestions.Closest(r.Disk, names);
+            string hint = close is null ? "" : $"; did you mean '{close}'?";
+            c.Add(site, $"{r.Vm} has no disk '{r.Disk}'{hint}", names.Length == 0 ? $"add the disk to {r.Vm}'s disks" : $"name one of {r.Vm}'s disks: {ValidationContext.List(names)}");
+        }
+        else if (disk.Format == DiskFormat.Vhd)
+        {
+            c.Add(site, $"{name} is a VHD file: Hyper-V resizes only a VHDX while the VM runs", "convert the disk to VHDX (format: vhdx), or remove the event");
+        }
+        else if (disk.Controller == DiskController.Ide)
+        {
+            c.Add(site, $"{name} is on the IDE controller: Hyper-V resizes online only a VHDX on the SCSI controller", "attach the disk to controller: scsi, or remove the event");
+        }
+        else if (disk.Shared)
+        {
+            c.Add(site, $"{name} is a shared VHDX, which cannot be resized online", "remove the event");
+        }
+        else if (r.SizeBytes > 0 && r.SizeBytes < disk.MinimumBytes)
+        {
+            string used = disk.UsedBytes is null ? "its partitions fill the whole disk (no used: given)" : $"its partitions use {Units.FormatSize(disk.MinimumBytes)}";
+            c.Add(origin.Of("resize.size"), $"{name} cannot shrink to {Units.FormatSize(r.SizeBytes)}: {used}", $"write a size of at least {Units.FormatSize(disk.MinimumBytes)}, or give the disk the size its partitions use with used:");
+        }
+    }
+
+    /// <summary>The time of an event as the messages write it.</summary>
+    private sealed record SimTimeText(string Text);
+
+    /// <summary>A host's configuration at this point of the script: 2012 R2 once an upgrade event has run on it.</summary>
+    private static HostSpec At(ValidationContext c, string host, Dictionary<string, SimTimeText> upgraded) =>
+        upgraded.ContainsKey(host) ? c.Hosts[host].Spec with { Version = HyperVVersion.V2012R2 } : c.Hosts[host].Spec;
+
+    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location, Dictionary<string, SimTimeText> upgraded)
     {
         Site to = origin.Of("migrate.to");
         bool vmKnown = c.Refers(m.Vm, origin.Of("migrate.vm"), "VM", c.Vms, "vms");
@@ -81,20 +170,21 @@ internal static class EventRules
             return;
         }
 
-        HostSpec target = c.Hosts[m.To].Spec;
+        HostSpec target = At(c, m.To, upgraded);
         VmSpec vm = c.Vms[m.Vm].Spec;
 
-        if (location.GetValueOrDefault(m.Vm) is { } from && c.Hosts.TryGetValue(from, out var source))
+        if (location.GetValueOrDefault(m.Vm) is { } from && c.Hosts.ContainsKey(from))
         {
+            HostSpec source = At(c, from, upgraded);
             if (from == m.To)
             {
                 c.Add(to, $"{m.Vm} is already on {m.To} at {Units.FormatDuration(m.At)}", "migrate it to another host");
             }
-            else if (MoveRules.WhyNotBetween(m.Vm, source.Spec, target) is { } between)
+            else if (MoveRules.WhyNotBetween(m.Vm, source, target) is { } between)
             {
                 c.Add(to, between.Message, between.Fix);
             }
-            else if (source.Spec.Version == HyperVVersion.V2012 && m.Option is { } option && VersionRules.NeedsR2(option))
+            else if (source.Version == HyperVVersion.V2012 && m.Option is { } option && VersionRules.NeedsR2(option))
             {
                 c.Add(origin.Of("migrate.option"), $"option {m.Option} is new in 2012 R2, but {m.Vm} moves from {from}, which runs 2012: a 2012 host offers only the TCP/IP option", "write option: tcpip, or leave option out");
             }
@@ -141,6 +231,10 @@ internal static class EventRules
         PauseEventSpec => "pause",
         ResumeEventSpec => "resume",
         RestartEventSpec => "restart",
+        SaveEventSpec => "save",
+        RestoreEventSpec => "restore",
+        UpgradeEventSpec => "upgrade",
+        ResizeEventSpec => "resize",
         _ => "start",
     };
 
