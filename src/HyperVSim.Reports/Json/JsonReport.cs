@@ -114,10 +114,9 @@ public static class JsonReport
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
     }
 
-    /// <summary>Saves and restores, upgrades and resizes: each section only when the run had some, so other reports keep their shape.</summary>
+    /// <summary>Saves and restores, upgrades and resizes: always written (empty arrays when there were none), as failovers are.</summary>
     private static void WriteStorageOperations(Utf8JsonWriter w, SimulationResult r)
     {
-        if (r.SavedStates.Count > 0)
         {
             w.WriteStartArray("savedStates");
             foreach (SavedStateRecord s in r.SavedStates)
@@ -141,7 +140,6 @@ public static class JsonReport
             w.WriteEndArray();
         }
 
-        if (r.Upgrades.Count > 0)
         {
             w.WriteStartArray("upgrades");
             foreach (UpgradeRecord u in r.Upgrades)
@@ -163,7 +161,6 @@ public static class JsonReport
             w.WriteEndArray();
         }
 
-        if (r.Resizes.Count > 0)
         {
             w.WriteStartArray("resizes");
             foreach (ResizeRecord z in r.Resizes)

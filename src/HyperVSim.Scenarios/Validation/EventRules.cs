@@ -7,8 +7,9 @@ namespace HyperVSim.Scenarios.Validation;
 
 /// <summary>
 /// Events name existing VMs, hosts, NICs and volumes, happen before <c>until</c>, and migrate only where Hyper-V
-/// can: not to the host the VM is on, not across CPU vendors, not from 2012 R2 back to 2012, not a generation 2 VM
-/// to a 2012 host. A VM's host is followed through the migrate events while it is known; a drain or fault that
+/// can: not to the host the VM is on, not across CPU vendors, not from 2012 R2 back to 2012 (a host upgraded by an
+/// earlier upgrade event counts as 2012 R2), not a generation 2 VM to a 2012 host. Only a 2012 host is upgraded, once;
+/// a resize names a VHDX on the SCSI controller, not shared, and does not shrink it below its used size. A VM's host is followed through the migrate events while it is known; a drain or fault that
 /// may move it makes it unknown. Pause, resume, restart and start name existing hosts and VMs. Fail and repair
 /// events are followed per target in time order (ties in listed order): a target cannot fail while failed, nor be
 /// repaired while not failed. A restart is not a failure for that purpose. For a run, an event no handler of the
@@ -25,7 +26,7 @@ internal static class EventRules
         }
 
         var failed = new Dictionary<FaultTarget, Origin>();
-        var upgraded = new Dictionary<string, SimTimeText>(StringComparer.Ordinal);
+        var upgraded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
         {
             if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(e.Spec))
@@ -87,9 +88,10 @@ internal static class EventRules
 
     /// <summary>
     /// An in-place upgrade names a host that runs 2012 at that point of the script (not 2012 R2, not upgraded by an
-    /// earlier event); from then on the host counts as 2012 R2 for the move rules, and where its VMs end is unknown.
+    /// earlier event); from then on the host counts as 2012 R2 for the move rules. Its VMs are restored where they
+    /// were, so their hosts stay known.
     /// </summary>
-    private static void Upgrade(ValidationContext c, Origin origin, UpgradeEventSpec u, Dictionary<string, string?> location, Dictionary<string, SimTimeText> upgraded)
+    private static void Upgrade(ValidationContext c, Origin origin, UpgradeEventSpec u, Dictionary<string, string?> location, Dictionary<string, string> upgraded)
     {
         Site site = origin.Of("upgrade.host");
         if (u.Host.Length == 0 || !c.Refers(u.Host, site, "host", c.Hosts, "hosts"))
@@ -97,9 +99,9 @@ internal static class EventRules
             return;
         }
 
-        if (upgraded.TryGetValue(u.Host, out SimTimeText? earlier))
+        if (upgraded.TryGetValue(u.Host, out string? earlier))
         {
-            c.Add(site, $"only a 2012 host can be upgraded in place to 2012 R2, and {u.Host} runs 2012 R2 after its upgrade at {earlier.Text}", "remove this event, or upgrade another 2012 host");
+            c.Add(site, $"only a 2012 host can be upgraded in place to 2012 R2, and {u.Host} runs 2012 R2 after its upgrade at {earlier}", "remove this event, or upgrade another 2012 host");
         }
         else if (c.Hosts[u.Host].Spec.Version != HyperVVersion.V2012)
         {
@@ -107,10 +109,8 @@ internal static class EventRules
         }
         else
         {
-            upgraded[u.Host] = new SimTimeText(Units.FormatDuration(u.At));
+            upgraded[u.Host] = Units.FormatDuration(u.At);
         }
-
-        Forget(location, u.Host);
     }
 
     /// <summary>
@@ -154,14 +154,11 @@ internal static class EventRules
         }
     }
 
-    /// <summary>The time of an event as the messages write it.</summary>
-    private sealed record SimTimeText(string Text);
-
     /// <summary>A host's configuration at this point of the script: 2012 R2 once an upgrade event has run on it.</summary>
-    private static HostSpec At(ValidationContext c, string host, Dictionary<string, SimTimeText> upgraded) =>
+    private static HostSpec At(ValidationContext c, string host, Dictionary<string, string> upgraded) =>
         upgraded.ContainsKey(host) ? c.Hosts[host].Spec with { Version = HyperVVersion.V2012R2 } : c.Hosts[host].Spec;
 
-    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location, Dictionary<string, SimTimeText> upgraded)
+    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location, Dictionary<string, string> upgraded)
     {
         Site to = origin.Of("migrate.to");
         bool vmKnown = c.Refers(m.Vm, origin.Of("migrate.vm"), "VM", c.Vms, "vms");
