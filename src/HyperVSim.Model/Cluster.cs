@@ -33,7 +33,11 @@ public sealed class Cluster
         Streams = new RandomStreams(spec.Seed);
         Hosts = spec.Hosts.Select((h, i) => new Host(h, Flows) { Index = i }).ToArray();
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
-        Vms = spec.Vms.Select((v, i) => new VirtualMachine(v, simulation, Streams, i) { StateChanged = (vm, before) => VmStateChanged?.Invoke(vm, before) }).ToArray();
+        Vms = spec.Vms.Select((v, i) => new VirtualMachine(v, simulation, Streams, i)
+        {
+            StateChanged = (vm, before) => VmStateChanged?.Invoke(vm, before),
+            ConfigurationVersion = VirtualMachine.ConfigurationVersionOf(v.Host is { } h ? HostNamed(h).Version : spec.Cluster.Version),
+        }).ToArray();
         _vms = Vms.ToDictionary(v => v.Name, StringComparer.Ordinal);
         Volumes = spec.Storage.Select(s => new Volume(s, s.Host is { } owner ? HostNamed(owner) : null, Flows)).ToArray();
         _volumes = Volumes.ToDictionary(v => v.Name, StringComparer.Ordinal);
@@ -173,7 +177,7 @@ public sealed class Cluster
 
     /// <summary>The components a cluster has unless a test says otherwise, in attach order.</summary>
     public static IReadOnlyList<IClusterComponent> DefaultComponents() =>
-        [new Placement(), new MigrationService(), new Maintenance(), new Clustering.ClusterService(), new GuestClusters(), new Clustering.FaultInjector()];
+        [new Placement(), new MigrationService(), new Maintenance(), new Clustering.ClusterService(), new GuestClusters(), new Clustering.FaultInjector(), new SavedStates(), new DiskResizes()];
 
     /// <summary>Pauses a node: nothing is placed on it any more.</summary>
     internal void Pause(Host host)

@@ -84,6 +84,9 @@ public static class ClusterSimulation
             // The quorum over time, from the cluster's formation; empty when the membership never changed.
             Quorum = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.QuorumLog.Count > 1 ? c.QuorumLog : []).ToArray(),
             GuestClusters = cluster.Components.OfType<Components.GuestClusters>().SelectMany(g => g.Events).ToArray(),
+            SavedStates = cluster.Components.OfType<Components.SavedStates>().SelectMany(s => s.Records()).ToArray(),
+            Upgrades = cluster.Components.OfType<Components.SavedStates>().SelectMany(s => s.UpgradeRecords()).ToArray(),
+            Resizes = cluster.Components.OfType<Components.DiskResizes>().SelectMany(r => r.Records()).ToArray(),
             Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)
             {
                 Availability = end > SimTime.Zero ? v.RunningTimeAt(end).Seconds / end.Seconds : (v.State == VmState.Running ? 1.0 : 0.0),

@@ -33,14 +33,19 @@ public sealed class Host
     /// <summary>True while the node is paused (drained): the cluster places nothing on it.</summary>
     public bool Paused { get; internal set; }
 
-    public HostSpec Spec { get; }
+    /// <summary>The host's configuration; its version changes when the host is upgraded in place (<see cref="UpgradeTo"/>).</summary>
+    public HostSpec Spec { get; private set; }
 
     /// <summary>Position in the scenario's list: the stable tie-break wherever nodes are ordered.</summary>
     public int Index { get; internal init; }
 
     public string Name => Spec.Name;
 
+    /// <summary>The release the host runs now: its scenario's, until an in-place upgrade changes it.</summary>
     public HyperVVersion Version => Spec.Version;
+
+    /// <summary>The host runs <paramref name="version"/> from now on (an in-place upgrade): every rule that reads its version follows.</summary>
+    internal void UpgradeTo(HyperVVersion version) => Spec = Spec with { Version = version };
 
     public IReadOnlyList<Nic> Nics { get; }
 

@@ -78,8 +78,18 @@ public sealed class VirtualMachine
     /// <summary>The node the VM last ran on (its group's owner), kept when it stops: the cluster fails it over once that node is gone.</summary>
     public Host? OwnerNode { get; private set; }
 
+    /// <summary>
+    /// The VM's configuration version: 4 when created on 2012, 5 on 2012 R2; a 2012 R2 host upgrades a version 4 VM
+    /// to 5 when it takes it (a cross-version live migration, a restore after an in-place upgrade).
+    /// </summary>
+    public int ConfigurationVersion { get; internal set; }
+
+    /// <summary>The configuration version a VM created on a host of <paramref name="version"/> has.</summary>
+    public static int ConfigurationVersionOf(HyperVVersion version) => version == HyperVVersion.V2012R2 ? 5 : 4;
+
     internal void PlaceOn(Host host)
     {
+        ConfigurationVersion = Math.Max(ConfigurationVersion, ConfigurationVersionOf(host.Version));
         Host?.Detach(this);
         Host = host;
         OwnerNode = host;

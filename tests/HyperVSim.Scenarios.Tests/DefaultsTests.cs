@@ -28,6 +28,8 @@ public sealed class DefaultsTests
         ["cluster.quorum"] = "name: t\ncluster: { quorum: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
         ["cluster.detection"] = "name: t\ncluster: { detection: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
         ["cluster.failover"] = "name: t\ncluster: { failover: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
+        ["cluster.savedState"] = "name: t\ncluster: { savedState: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
+        ["cluster.resize"] = "name: t\ncluster: { resize: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
         ["cluster.restart"] = "name: t\ncluster: { restart: { {X} } }\nhosts: [ { name: hv, memory: 256GiB } ]\n",
         ["vms[].disks[]"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: v, memory: 1GiB, disks: [ { name: os, size: 40GiB, storage: s, {X} } ] } ]\n",
         ["guestClusters[]"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: g, count: 2, memory: 1GiB, guestCluster: gc, disks: [ { name: d, size: 1GiB, storage: s, shared: true } ] } ]\nguestClusters: [ { name: gc, {X} } ]\n",

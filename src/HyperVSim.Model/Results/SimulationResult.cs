@@ -26,6 +26,15 @@ public sealed record SimulationResult
     /// <summary>What guest clusters did (evictions, role moves), in time order.</summary>
     public IReadOnlyList<GuestClusterEvent> GuestClusters { get; init; } = [];
 
+    /// <summary>Saves and restores of VMs, in the order asked.</summary>
+    public IReadOnlyList<SavedStateRecord> SavedStates { get; init; } = [];
+
+    /// <summary>In-place host upgrades, in the order asked.</summary>
+    public IReadOnlyList<UpgradeRecord> Upgrades { get; init; } = [];
+
+    /// <summary>Online VHDX resizes, in the order asked.</summary>
+    public IReadOnlyList<ResizeRecord> Resizes { get; init; } = [];
+
     /// <summary>VMs in the scenario's order.</summary>
     public required IReadOnlyList<VmRecord> Vms { get; init; }
 }

@@ -37,6 +37,14 @@ public static class ScenarioEventHandlers
             c.Component<Maintenance>().Restart(c.HostNamed(r.Host), r.DownFor, r.Drain, r.Failback))),
         new("start", "start a VM that is off", HyperVVersion.V2012, () => new Handler<StartEventSpec>((c, s) =>
             c.Component<ClusterService>().Restarts.Start(c.VmNamed(s.Vm), "started by the scenario"))),
+        new("save", "save a running VM's memory to its storage", HyperVVersion.V2012, () => new Handler<SaveEventSpec>((c, s) =>
+            c.Component<SavedStates>().Save(c.VmNamed(s.Vm)))),
+        new("restore", "restore a saved VM from its storage", HyperVVersion.V2012, () => new Handler<RestoreEventSpec>((c, r) =>
+            c.Component<SavedStates>().Restore(c.VmNamed(r.Vm)))),
+        new("upgrade", "upgrade a 2012 host in place to 2012 R2, saving and restoring its VMs", HyperVVersion.V2012, () => new Handler<UpgradeEventSpec>((c, u) =>
+            c.Component<SavedStates>().Upgrade(c.HostNamed(u.Host), u.Duration))),
+        new("resize", "grow or shrink a VHDX on the SCSI controller of a running VM", HyperVVersion.V2012R2, () => new Handler<ResizeEventSpec>((c, r) =>
+            c.Component<DiskResizes>().Resize(c.VmNamed(r.Vm), r.Disk, r.SizeBytes))),
     ]);
 
     /// <summary>True when some handler carries out <paramref name="scenarioEvent"/>.</summary>

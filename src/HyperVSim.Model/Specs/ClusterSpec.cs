@@ -34,6 +34,43 @@ public sealed record ClusterSpec
 
     /// <summary>Most VMs a node starts at once; the rest queue (32: [B] Elden Christensen 2010).</summary>
     public int StartThrottle { get; init; } = 32;
+
+    /// <summary>How saving and restoring a VM's memory costs (docs/model.md §Saved state).</summary>
+    public SavedStateSpec SavedState { get; init; } = new();
+
+    /// <summary>How an online VHDX resize costs (docs/model.md §Online VHDX resize).</summary>
+    public ResizeSpec Resize { get; init; } = new();
+}
+
+/// <summary>
+/// Saving a VM writes its assigned memory to its first disk's volume in I/Os of <see cref="IoSizeBytes"/>, after a
+/// fixed cost (pausing, device state, configuration); restoring reads it back likewise. Without a limited volume
+/// the transfer runs at <see cref="BytesPerSecond"/>.
+/// </summary>
+public sealed record SavedStateSpec
+{
+    /// <summary>Size of each saved-state write or read (1 MiB: large sequential I/O, [I]).</summary>
+    public long IoSizeBytes { get; init; } = 1L << 20;
+
+    /// <summary>Time a save or a restore takes besides moving the memory (1 s, [I]).</summary>
+    public SimTime FixedCost { get; init; } = SimTime.FromSeconds(1);
+
+    /// <summary>Bytes per second when the VM has no disk on a volume whose bandwidth or IOPS are given (500 MB/s, [I]).</summary>
+    public double BytesPerSecond { get; init; } = 500e6;
+}
+
+/// <summary>
+/// An online VHDX resize takes <see cref="FixedCost"/> (metadata, the guest told of the new size); growing a fixed
+/// VHDX also writes zeros over the added bytes in I/Os of <see cref="IoSizeBytes"/> through its volume (at the
+/// saved-state bandwidth when the volume is not limited).
+/// </summary>
+public sealed record ResizeSpec
+{
+    /// <summary>Size of each zeroing write (1 MiB, [I]).</summary>
+    public long IoSizeBytes { get; init; } = 1L << 20;
+
+    /// <summary>Time every resize takes, the only cost of growing a dynamic VHDX or of a shrink (100 ms, [I]).</summary>
+    public SimTime FixedCost { get; init; } = SimTime.FromMilliseconds(100);
 }
 
 /// <summary>Quorum witness and dynamic quorum (docs/model.md §Quorum).</summary>

@@ -36,6 +36,18 @@ public sealed record RestartEventSpec(SimTime At, string Host, SimTime DownFor, 
 /// <summary>Start a VM that is off (or saved).</summary>
 public sealed record StartEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
 
+/// <summary>Save a running VM: pause it, write its memory to its storage, leave it saved (docs/model.md §Saved state).</summary>
+public sealed record SaveEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
+
+/// <summary>Restore a saved VM: read its memory back on its host (or where the cluster places it) and resume it.</summary>
+public sealed record RestoreEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
+
+/// <summary>In-place upgrade of a 2012 host to 2012 R2: save its VMs, down for <see cref="Duration"/>, back as 2012 R2, restore them.</summary>
+public sealed record UpgradeEventSpec(SimTime At, string Host, SimTime Duration) : ScenarioEventSpec(At);
+
+/// <summary>Online resize of a VM's VHDX on the SCSI controller to <see cref="SizeBytes"/> (grow or shrink).</summary>
+public sealed record ResizeEventSpec(SimTime At, string Vm, string Disk, long SizeBytes) : ScenarioEventSpec(At);
+
 /// <summary>
 /// Failback of the VMs a drain moved away: none (the default: failback is off), immediate, or within a daily window
 /// of hours [<see cref="WindowStartHour"/>, <see cref="WindowEndHour"/>) where simulated time 0 is midnight.

@@ -86,6 +86,28 @@ public sealed record DiskSpec(string Name, long SizeBytes, DiskController Contro
 
     /// <summary>A shared VHDX (2012 R2 guest clusters): VHDX only, on a CSV or a Scale-Out File Server share.</summary>
     public bool Shared { get; init; }
+
+    /// <summary>Fixed, dynamically expanding (the default, as New-VHD) or differencing.</summary>
+    public DiskType Type { get; init; } = DiskType.Dynamic;
+
+    /// <summary>The size the guest's partitions still use, the least an online shrink can leave; null: the whole disk (partitions fill it).</summary>
+    public long? UsedBytes { get; init; }
+
+    /// <summary>The least size a shrink can leave: <see cref="UsedBytes"/>, else the disk's size.</summary>
+    public long MinimumBytes => UsedBytes ?? SizeBytes;
+}
+
+/// <summary>How a virtual disk file holds its blocks (scenarios write <c>fixed</c>, <c>dynamic</c> or <c>differencing</c>).</summary>
+public enum DiskType
+{
+    /// <summary>Every block allocated at creation: growing it writes zeros over the added bytes.</summary>
+    Fixed,
+
+    /// <summary>Blocks allocated on first write: growing it changes only metadata.</summary>
+    Dynamic,
+
+    /// <summary>A child of a parent disk, blocks allocated on first write like a dynamic one.</summary>
+    Differencing,
 }
 
 /// <summary>Virtual disk file format (scenarios write <c>vhd</c> or <c>vhdx</c>).</summary>

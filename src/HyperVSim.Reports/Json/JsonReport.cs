@@ -99,6 +99,7 @@ public static class JsonReport
             }
 
             w.WriteEndArray();
+            WriteStorageOperations(w, result);
             w.WriteEndObject();
         }
 
@@ -111,6 +112,75 @@ public static class JsonReport
         using var ms = new MemoryStream();
         Write(result, ms);
         return System.Text.Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>Saves and restores, upgrades and resizes: always written (empty arrays when there were none), as failovers are.</summary>
+    private static void WriteStorageOperations(Utf8JsonWriter w, SimulationResult r)
+    {
+        {
+            w.WriteStartArray("savedStates");
+            foreach (SavedStateRecord s in r.SavedStates)
+            {
+                w.WriteStartObject();
+                w.WriteString("vm", s.Vm);
+                w.WriteString("kind", s.Kind);
+                WriteStringOrNull(w, "host", s.Host);
+                WriteStringOrNull(w, "volume", s.Volume);
+                w.WriteNumber("requestedAt", Round(s.RequestedAt));
+                WriteNumberOrNull(w, "completedAt", s.CompletedAt);
+                WriteNumberOrNull(w, "seconds", s.Seconds);
+                w.WriteNumber("bytes", s.Bytes);
+                w.WriteNumber("configurationVersion", s.ConfigurationVersion);
+                w.WriteString("requestedBy", s.RequestedBy);
+                w.WriteString("result", s.Result);
+                WriteStringOrNull(w, "reason", s.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        {
+            w.WriteStartArray("upgrades");
+            foreach (UpgradeRecord u in r.Upgrades)
+            {
+                w.WriteStartObject();
+                w.WriteString("host", u.Host);
+                w.WriteString("from", u.From);
+                w.WriteString("to", u.To);
+                w.WriteNumber("requestedAt", Round(u.RequestedAt));
+                WriteNumberOrNull(w, "downAt", u.DownAt);
+                WriteNumberOrNull(w, "upAt", u.UpAt);
+                WriteNumberOrNull(w, "completedAt", u.CompletedAt);
+                w.WriteNumber("vms", u.Vms);
+                w.WriteNumber("restored", u.Restored);
+                WriteStringOrNull(w, "reason", u.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        {
+            w.WriteStartArray("resizes");
+            foreach (ResizeRecord z in r.Resizes)
+            {
+                w.WriteStartObject();
+                w.WriteString("vm", z.Vm);
+                w.WriteString("disk", z.Disk);
+                w.WriteNumber("fromBytes", z.FromBytes);
+                w.WriteNumber("toBytes", z.ToBytes);
+                w.WriteNumber("requestedAt", Round(z.RequestedAt));
+                WriteNumberOrNull(w, "completedAt", z.CompletedAt);
+                WriteNumberOrNull(w, "seconds", z.Seconds);
+                w.WriteNumber("zeroedBytes", z.ZeroedBytes);
+                w.WriteString("result", z.Result);
+                WriteStringOrNull(w, "reason", z.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
     }
 
     private static void WriteSummary(Utf8JsonWriter w, SimulationResult r)

@@ -48,6 +48,8 @@ internal static class ClusterReader
             Failover = Failover(map.Map("failover", KeyLevels.FailoverPolicy), defaults.Failover),
             Restart = Restart(map.Map("restart", KeyLevels.RestartPolicy), defaults.Restart),
             StartThrottle = (int?)map.Integer("startThrottle", Limits.StartThrottle) ?? defaults.StartThrottle,
+            SavedState = SavedState(map.Map("savedState", KeyLevels.SavedState), defaults.SavedState),
+            Resize = Resize(map.Map("resize", KeyLevels.ResizeCost), defaults.Resize),
         };
         return new Sourced<ClusterSpec>(spec, origin, scalars.Problems.Count > before);
     }
@@ -98,6 +100,19 @@ internal static class ClusterReader
         Threshold = (int?)map.Integer("threshold", Limits.RestartThreshold) ?? d.Threshold,
         Period = map.Duration("period", Limits.PolicyPeriod) ?? d.Period,
         RetryPeriod = map.Duration("retryPeriod", Limits.PolicyPeriod) ?? d.RetryPeriod,
+    };
+
+    private static SavedStateSpec SavedState(MapReader? map, SavedStateSpec d) => map is null ? d : d with
+    {
+        IoSizeBytes = map.Size("ioSize", Limits.IoSize) ?? d.IoSizeBytes,
+        FixedCost = map.Duration("fixedCost", Limits.FixedCost) ?? d.FixedCost,
+        BytesPerSecond = map.ByteRate("bandwidth", Limits.StorageBandwidth) ?? d.BytesPerSecond,
+    };
+
+    private static ResizeSpec Resize(MapReader? map, ResizeSpec d) => map is null ? d : d with
+    {
+        IoSizeBytes = map.Size("ioSize", Limits.IoSize) ?? d.IoSizeBytes,
+        FixedCost = map.Duration("fixedCost", Limits.FixedCost) ?? d.FixedCost,
     };
 
     private static LiveMigrationSpec LiveMigration(MapReader? map, LiveMigrationSpec d) => map is null ? d : d with

@@ -9,7 +9,7 @@ namespace HyperVSim.Scenarios.Reading;
 /// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start).</summary>
 internal static class EventReader
 {
-    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start"];
+    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"];
 
     /// <summary>The failback modes written as a single word; a window is written <c>{ window: [22, 23] }</c>.</summary>
     private static readonly string[] FailbackWords = ["none", "immediate"];
@@ -44,6 +44,14 @@ internal static class EventReader
             "resume" => map.Map("resume", KeyLevels.Resume) is { } r ? new ResumeEventSpec(at, r.Name("host", "hv1") ?? "", Failback(r, KeyLevels.ResumeFailback, scalars)) : null,
             "restart" => Restart(at, map.Map("restart", KeyLevels.Restart), scalars),
             "start" => map.Map("start", KeyLevels.Start) is { } s ? new StartEventSpec(at, s.Name("vm", "web1") ?? "") : null,
+            "save" => map.Map("save", KeyLevels.Save) is { } sv ? new SaveEventSpec(at, sv.Name("vm", "web1") ?? "") : null,
+            "restore" => map.Map("restore", KeyLevels.Restore) is { } rs ? new RestoreEventSpec(at, rs.Name("vm", "web1") ?? "") : null,
+            "upgrade" => map.Map("upgrade", KeyLevels.Upgrade) is { } u
+                ? new UpgradeEventSpec(at, u.Name("host", "hv1") ?? "", u.Duration("duration", Limits.UpgradeDuration, "45m") ?? SimTime.Zero)
+                : null,
+            "resize" => map.Map("resize", KeyLevels.Resize) is { } rz
+                ? new ResizeEventSpec(at, rz.Name("vm", "sql1") ?? "", rz.Name("disk", "data") ?? "", rz.Size("size", Limits.DiskSize, "200GiB") ?? 0)
+                : null,
             _ => null,
         };
         return spec is null ? null : new Sourced<ScenarioEventSpec>(spec, origin, scalars.Problems.Count > before);

@@ -10,7 +10,7 @@ internal static class KeyLevels
         "cluster",
         [
             "version", "heartbeat", "regroup", "quorum", "liveMigration", "networkHealthProtection", "storageFailureDetection", "detection",
-            "failover", "restart", "startThrottle",
+            "failover", "restart", "startThrottle", "savedState", "resize",
         ],
         "cluster: { version: 2012R2 }");
 
@@ -25,6 +25,11 @@ internal static class KeyLevels
 
     public static readonly KeyLevel RestartPolicy = new(
         "cluster.restart", ["delay", "threshold", "period", "retryPeriod"], "restart: { delay: 500ms, threshold: 3, period: 15m, retryPeriod: 1h }");
+
+    public static readonly KeyLevel SavedState = new(
+        "cluster.savedState", ["ioSize", "fixedCost", "bandwidth"], "savedState: { ioSize: 1MiB, fixedCost: 1s, bandwidth: 500MB/s }");
+
+    public static readonly KeyLevel ResizeCost = new("cluster.resize", ["ioSize", "fixedCost"], "resize: { ioSize: 1MiB, fixedCost: 100ms }");
 
     public static readonly KeyLevel LiveMigration = new(
         "cluster.liveMigration",
@@ -64,7 +69,7 @@ internal static class KeyLevels
         "vms[].memoryContent", ["zeroPages", "compressionRatio"], "memoryContent: { zeroPages: 20%, compressionRatio: 2.2 }");
 
     public static readonly KeyLevel Disk = new(
-        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
+        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared", "type", "used"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
 
     public static readonly KeyLevel VmNic = new("vms[].nics[]", ["network", "protected"], "- { network: prod, protected: true }");
 
@@ -86,7 +91,7 @@ internal static class KeyLevels
         .ToArray();
 
     public static readonly KeyLevel Event = new(
-        "events[]", ["at", "migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
+        "events[]", ["at", "migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
 
     public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy"], "migrate: { vm: sql1, to: hv2 }");
 
@@ -103,14 +108,22 @@ internal static class KeyLevels
 
     public static readonly KeyLevel Start = new("events[].start", ["vm"], "start: { vm: web1 }");
 
+    public static readonly KeyLevel Save = new("events[].save", ["vm"], "save: { vm: web1 }");
+
+    public static readonly KeyLevel Restore = new("events[].restore", ["vm"], "restore: { vm: web1 }");
+
+    public static readonly KeyLevel Upgrade = new("events[].upgrade", ["host", "duration"], "upgrade: { host: hv1, duration: 45m }");
+
+    public static readonly KeyLevel Resize = new("events[].resize", ["vm", "disk", "size"], "resize: { vm: sql1, disk: data, size: 200GiB }");
+
     public static readonly KeyLevel ResumeFailback = new("events[].resume.failback", ["window"], "failback: { window: [22, 23] }");
 
     public static readonly KeyLevel RestartFailback = ResumeFailback with { Path = "events[].restart.failback" };
 
     public static readonly IReadOnlyList<KeyLevel> All =
     [
-        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, LiveMigration, Network, Host, Cpu, HostNic, Storage, Vm,
+        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, SavedState, ResizeCost, LiveMigration, Network, Host, Cpu, HostNic, Storage, Vm,
         Dirtying, MemoryContent, Disk, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, Fail, Repair, Pause,
-        Resume, Restart, Start, ResumeFailback, RestartFailback,
+        Resume, Restart, Start, Save, Restore, Upgrade, Resize, ResumeFailback, RestartFailback,
     ];
 }

@@ -82,4 +82,8 @@ internal static class Limits
     public static readonly Bound<double> ZeroPages = new(0, 1);
     public static readonly Bound<double> CompressionRatio = new(1, 100);
     public static readonly Bound<long> DiskSize = new(MiB, 64 * TiB, MaxWhy: "a VHDX holds at most 64 TB");
+    public static readonly Bound<long> DiskUsed = new(0, 64 * TiB, MaxWhy: "a VHDX holds at most 64 TB");
+    public static readonly Bound<long> IoSize = new(512, 256 * MiB);
+    public static readonly Bound<SimTime> FixedCost = new(SimTime.Zero, SimTime.FromSeconds(3600));
+    public static readonly Bound<SimTime> UpgradeDuration = new(new SimTime(1), TenYears, "an upgrade takes some time", "a longer upgrade is surely a typo");
 }

@@ -14,6 +14,8 @@ internal static class SpecNames
 
     public static readonly NameMap<DiskController> Controllers = new([("ide", DiskController.Ide), ("scsi", DiskController.Scsi)]);
 
+    public static readonly NameMap<DiskType> DiskTypes = new([("fixed", DiskType.Fixed), ("dynamic", DiskType.Dynamic), ("differencing", DiskType.Differencing)]);
+
     public static readonly NameMap<DiskFormat> DiskFormats = new([("vhd", DiskFormat.Vhd), ("vhdx", DiskFormat.Vhdx)]);
 
     public static readonly NameMap<WitnessKind> Witnesses = new([("none", WitnessKind.None), ("disk", WitnessKind.Disk), ("fileShare", WitnessKind.FileShare)]);

@@ -87,6 +87,8 @@ internal static class VmReader
         {
             Format = map.Choice("format", SpecNames.DiskFormats.Words) is { } format ? SpecNames.DiskFormats.Of(format) : disk.Format,
             Shared = map.Bool("shared") ?? disk.Shared,
+            Type = map.Choice("type", SpecNames.DiskTypes.Words) is { } type ? SpecNames.DiskTypes.Of(type) : disk.Type,
+            UsedBytes = map.Size("used", Limits.DiskUsed) ?? disk.UsedBytes,
         };
     }
 

@@ -7,8 +7,9 @@ namespace HyperVSim.Scenarios.Validation;
 
 /// <summary>
 /// Events name existing VMs, hosts, NICs and volumes, happen before <c>until</c>, and migrate only where Hyper-V
-/// can: not to the host the VM is on, not across CPU vendors, not from 2012 R2 back to 2012, not a generation 2 VM
-/// to a 2012 host. A VM's host is followed through the migrate events while it is known; a drain or fault that
+/// can: not to the host the VM is on, not across CPU vendors, not from 2012 R2 back to 2012 (a host upgraded by an
+/// earlier upgrade event counts as 2012 R2), not a generation 2 VM to a 2012 host. Only a 2012 host is upgraded, once;
+/// a resize names a VHDX on the SCSI controller, not shared, and does not shrink it below its used size. A VM's host is followed through the migrate events while it is known; a drain or fault that
 /// may move it makes it unknown. Pause, resume, restart and start name existing hosts and VMs. Fail and repair
 /// events are followed per target in time order (ties in listed order): a target cannot fail while failed, nor be
 /// repaired while not failed. A restart is not a failure for that purpose. For a run, an event no handler of the
@@ -25,6 +26,7 @@ internal static class EventRules
         }
 
         var failed = new Dictionary<FaultTarget, Origin>();
+        var upgraded = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
         {
             if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(e.Spec))
@@ -42,7 +44,7 @@ internal static class EventRules
             switch (e.Spec)
             {
                 case MigrateEventSpec m:
-                    Migrate(c, e.Origin, m, location);
+                    Migrate(c, e.Origin, m, location, upgraded);
                     break;
                 case DrainEventSpec d:
                     Node(c, e.Origin.Of("drain"), d.Host, location, movesVms: true);
@@ -66,13 +68,97 @@ internal static class EventRules
                 case StartEventSpec s:
                     c.Refers(s.Vm, e.Origin.Of("start.vm"), "VM", c.Vms, "vms");
                     break;
+                case SaveEventSpec s:
+                    c.Refers(s.Vm, e.Origin.Of("save.vm"), "VM", c.Vms, "vms");
+                    break;
+                case RestoreEventSpec r:
+                    c.Refers(r.Vm, e.Origin.Of("restore.vm"), "VM", c.Vms, "vms");
+                    break;
+                case UpgradeEventSpec u:
+                    Upgrade(c, e.Origin, u, location, upgraded);
+                    break;
+                case ResizeEventSpec r:
+                    Resize(c, e.Origin, r);
+                    break;
             }
         }
 
         LiveMigrationNics(c);
     }
 
-    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location)
+    /// <summary>
+    /// An in-place upgrade names a host that runs 2012 at that point of the script (not 2012 R2, not upgraded by an
+    /// earlier event); from then on the host counts as 2012 R2 for the move rules. Its VMs are restored where they
+    /// were, so their hosts stay known.
+    /// </summary>
+    private static void Upgrade(ValidationContext c, Origin origin, UpgradeEventSpec u, Dictionary<string, string?> location, Dictionary<string, string> upgraded)
+    {
+        Site site = origin.Of("upgrade.host");
+        if (u.Host.Length == 0 || !c.Refers(u.Host, site, "host", c.Hosts, "hosts"))
+        {
+            return;
+        }
+
+        if (upgraded.TryGetValue(u.Host, out string? earlier))
+        {
+            c.Add(site, $"only a 2012 host can be upgraded in place to 2012 R2, and {u.Host} runs 2012 R2 after its upgrade at {earlier}", "remove this event, or upgrade another 2012 host");
+        }
+        else if (c.Hosts[u.Host].Spec.Version != HyperVVersion.V2012)
+        {
+            c.Add(site, $"only a 2012 host can be upgraded in place to 2012 R2, and {u.Host} runs 2012 R2 already", "name a host with version: 2012, or remove the event");
+        }
+        else
+        {
+            upgraded[u.Host] = Units.FormatDuration(u.At);
+        }
+    }
+
+    /// <summary>
+    /// An online resize names a VM's disk that Hyper-V can resize while the VM runs (a VHDX on the SCSI controller,
+    /// not shared) and does not shrink it below the size its partitions use.
+    /// </summary>
+    private static void Resize(ValidationContext c, Origin origin, ResizeEventSpec r)
+    {
+        if (r.Vm.Length == 0 || !c.Refers(r.Vm, origin.Of("resize.vm"), "VM", c.Vms, "vms") || r.Disk.Length == 0)
+        {
+            return;
+        }
+
+        Site site = origin.Of("resize.disk");
+        IReadOnlyList<DiskSpec> disks = c.Vms[r.Vm].Spec.Disks;
+        DiskSpec? disk = disks.FirstOrDefault(d => d.Name == r.Disk);
+        string name = $"{r.Vm}/{r.Disk}";
+        if (disk is null)
+        {
+            string[] names = disks.Select(d => d.Name).Where(n => n.Length > 0).ToArray();
+            string? close = Suggestions.Closest(r.Disk, names);
+            string hint = close is null ? "" : $"; did you mean '{close}'?";
+            c.Add(site, $"{r.Vm} has no disk '{r.Disk}'{hint}", names.Length == 0 ? $"add the disk to {r.Vm}'s disks" : $"name one of {r.Vm}'s disks: {ValidationContext.List(names)}");
+        }
+        else if (disk.Format == DiskFormat.Vhd)
+        {
+            c.Add(site, $"{name} is a VHD file: Hyper-V resizes only a VHDX while the VM runs", "convert the disk to VHDX (format: vhdx), or remove the event");
+        }
+        else if (disk.Controller == DiskController.Ide)
+        {
+            c.Add(site, $"{name} is on the IDE controller: Hyper-V resizes online only a VHDX on the SCSI controller", "attach the disk to controller: scsi, or remove the event");
+        }
+        else if (disk.Shared)
+        {
+            c.Add(site, $"{name} is a shared VHDX, which cannot be resized online", "remove the event");
+        }
+        else if (r.SizeBytes > 0 && r.SizeBytes < disk.MinimumBytes)
+        {
+            string used = disk.UsedBytes is null ? "its partitions fill the whole disk (no used: given)" : $"its partitions use {Units.FormatSize(disk.MinimumBytes)}";
+            c.Add(origin.Of("resize.size"), $"{name} cannot shrink to {Units.FormatSize(r.SizeBytes)}: {used}", $"write a size of at least {Units.FormatSize(disk.MinimumBytes)}, or give the disk the size its partitions use with used:");
+        }
+    }
+
+    /// <summary>A host's configuration at this point of the script: 2012 R2 once an upgrade event has run on it.</summary>
+    private static HostSpec At(ValidationContext c, string host, Dictionary<string, string> upgraded) =>
+        upgraded.ContainsKey(host) ? c.Hosts[host].Spec with { Version = HyperVVersion.V2012R2 } : c.Hosts[host].Spec;
+
+    private static void Migrate(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string?> location, Dictionary<string, string> upgraded)
     {
         Site to = origin.Of("migrate.to");
         bool vmKnown = c.Refers(m.Vm, origin.Of("migrate.vm"), "VM", c.Vms, "vms");
@@ -81,20 +167,21 @@ internal static class EventRules
             return;
         }
 
-        HostSpec target = c.Hosts[m.To].Spec;
+        HostSpec target = At(c, m.To, upgraded);
         VmSpec vm = c.Vms[m.Vm].Spec;
 
-        if (location.GetValueOrDefault(m.Vm) is { } from && c.Hosts.TryGetValue(from, out var source))
+        if (location.GetValueOrDefault(m.Vm) is { } from && c.Hosts.ContainsKey(from))
         {
+            HostSpec source = At(c, from, upgraded);
             if (from == m.To)
             {
                 c.Add(to, $"{m.Vm} is already on {m.To} at {Units.FormatDuration(m.At)}", "migrate it to another host");
             }
-            else if (MoveRules.WhyNotBetween(m.Vm, source.Spec, target) is { } between)
+            else if (MoveRules.WhyNotBetween(m.Vm, source, target) is { } between)
             {
                 c.Add(to, between.Message, between.Fix);
             }
-            else if (source.Spec.Version == HyperVVersion.V2012 && m.Option is { } option && VersionRules.NeedsR2(option))
+            else if (source.Version == HyperVVersion.V2012 && m.Option is { } option && VersionRules.NeedsR2(option))
             {
                 c.Add(origin.Of("migrate.option"), $"option {m.Option} is new in 2012 R2, but {m.Vm} moves from {from}, which runs 2012: a 2012 host offers only the TCP/IP option", "write option: tcpip, or leave option out");
             }
@@ -141,6 +228,10 @@ internal static class EventRules
         PauseEventSpec => "pause",
         ResumeEventSpec => "resume",
         RestartEventSpec => "restart",
+        SaveEventSpec => "save",
+        RestoreEventSpec => "restore",
+        UpgradeEventSpec => "upgrade",
+        ResizeEventSpec => "resize",
         _ => "start",
     };
 

@@ -6,15 +6,17 @@ namespace HyperVSim.Scenarios.Validation;
 /// <summary>
 /// For a run (<see cref="ScenarioLoadOptions.RefuseUnsimulated"/>): keys the format accepts but this version's model
 /// does not use yet — a volume's <c>iops</c> and <c>bandwidth</c> (failures of volumes and paths are simulated, their
-/// capacity is not) — are refused at their line and column, as events without a handler are, rather than silently
-/// ignored: a number computed without them would look as if they had been taken into account.
+/// capacity only for what saves, restores, upgrades and resizes write and read) — are refused at their line and
+/// column in a scenario with none of those events, as events without a handler are, rather than silently ignored: a
+/// number computed without them would look as if they had been taken into account.
 /// </summary>
 internal static class SimulationRules
 {
 
     public static void Check(ValidationContext c)
     {
-        if (!c.Options.RefuseUnsimulated)
+        if (!c.Options.RefuseUnsimulated
+            || c.Scenario.Events.Any(e => e.Spec is SaveEventSpec or RestoreEventSpec or UpgradeEventSpec or ResizeEventSpec))
         {
             return;
         }

@@ -30,7 +30,7 @@ public sealed class FailoverReportTests
         json.IndexOf("\"failovers\"", StringComparison.Ordinal).Should().BeLessThan(json.IndexOf("\"quorum\"", StringComparison.Ordinal));
         json.IndexOf("\"quorum\"", StringComparison.Ordinal).Should().BeLessThan(json.IndexOf("\"guestClusters\"", StringComparison.Ordinal));
         json.Should().Contain("\"recoverySeconds\": 31,").And.Contain("\"recoverySeconds\": null,").And.Contain($"\"reason\": \"{FailoverRun.NoRoom}\"");
-        JsonReport.ToJson(ReportRuns.IdleResult).Should().Contain("\"failovers\": [],").And.Contain("\"quorum\": [],").And.Contain("\"guestClusters\": []\n}");
+        JsonReport.ToJson(ReportRuns.IdleResult).Should().Contain("\"failovers\": [],").And.Contain("\"quorum\": [],").And.Contain("\"guestClusters\": [],").And.Contain("\"resizes\": []\n}");
     }
 
     [Fact]

@@ -53,6 +53,7 @@ internal static class ReportRuns
         nameof(Idle) => IdleResult,
         nameof(FellBack) => FellBackResult,
         "Failover" => FailoverRun.Result,
+        "SavedState" => SavedStateRun.Result,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
@@ -71,8 +72,8 @@ internal static class ReportRuns
     /// <summary>The results the model simulated (each has a scenario: <see cref="SpecOf"/>).</summary>
     public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack)];
 
-    /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/>.</summary>
-    public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover"];
+    /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/> and <see cref="SavedStateRun"/>.</summary>
+    public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover", "SavedState"];
 
     public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
 
