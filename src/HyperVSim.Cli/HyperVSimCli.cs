@@ -45,6 +45,7 @@ public static class HyperVSimCli
             CompareCommand.Create(Context),
             BaselineCommand.Create(Context),
             ExplainCommand.Create(Context),
+            StudyCommand.Create(Context),
         };
 
         ParseResult parsed = root.Parse(args);

@@ -10,7 +10,7 @@ namespace HyperVSim.Cli;
 internal static class ScenarioInput
 {
     /// <summary>The scenario, or null after printing its errors to standard error.</summary>
-    public static ScenarioSpec? Load(string path, CliContext ctx)
+    public static ScenarioSpec? Load(string path, CliContext ctx, IReadOnlyList<ScenarioOverride>? overrides = null)
     {
         if (Directory.Exists(path))
         {
@@ -20,7 +20,7 @@ internal static class ScenarioInput
 
         try
         {
-            ScenarioSpec spec = ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation);
+            ScenarioSpec spec = ScenarioLoader.LoadFile(path, ScenarioLoadOptions.ForSimulation with { Overrides = overrides ?? [] });
             ctx.Log.Information("Loaded scenario {Name} from {Path}: {Hosts} hosts, {Vms} VMs, {Events} events", spec.Name, path, spec.Hosts.Count, spec.Vms.Count, spec.Events.Count);
             return spec;
         }

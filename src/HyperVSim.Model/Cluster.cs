@@ -30,7 +30,7 @@ public sealed class Cluster
         Spec = spec ?? throw new ArgumentNullException(nameof(spec));
         Simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Flows = new FlowNetwork(simulation);
-        Streams = new RandomStreams(spec.Seed);
+        Streams = new RandomStreams(spec.Seed, spec.CaseIndex, spec.Replication);
         Hosts = spec.Hosts.Select((h, i) => new Host(h, Flows) { Index = i }).ToArray();
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);
         Vms = spec.Vms.Select((v, i) => new VirtualMachine(v, simulation, Streams, i)

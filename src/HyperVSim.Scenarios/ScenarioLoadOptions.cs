@@ -15,4 +15,7 @@ public sealed record ScenarioLoadOptions
     /// volume's iops and bandwidth).
     /// </summary>
     public bool RefuseUnsimulated { get; init; }
+
+    /// <summary>Values set on the scenario before it is read (<see cref="ScenarioOverride"/>), in order; later ones win.</summary>
+    public IReadOnlyList<ScenarioOverride> Overrides { get; init; } = [];
 }

@@ -63,6 +63,11 @@ public static class ScenarioLoader
     private static ScenarioSpec Load(string text, string fileName, Problems problems, ScenarioLoadOptions options)
     {
         YNode? root = YamlTreeReader.Read(text, problems);
+        if (root is not null && options.Overrides.Count > 0)
+        {
+            root = Overrides.Apply(root, options.Overrides, problems);
+        }
+
         ReadScenario? read = root is null ? null : ScenarioReader.Read(root, new Scalars(problems));
         if (read is not null)
         {
@@ -71,7 +76,7 @@ public static class ScenarioLoader
 
         if (read is null || problems.Count > 0)
         {
-            throw Failure(problems, fileName);
+            throw new ScenarioException(problems.ToErrors(fileName, options.Overrides));
         }
 
         return read.ToSpec();

@@ -7,6 +7,7 @@ using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 using HyperVSim.Reports.Output;
 using HyperVSim.Reports.Text;
+using HyperVSim.Scenarios;
 
 namespace HyperVSim.Cli.Commands;
 
@@ -23,13 +24,15 @@ internal static class RunCommand
         var trace = new Option<string?>("--trace") { Description = "Write a Chrome trace-event file (open in Perfetto or chrome://tracing)" };
         var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed", CustomParser = ParseSeed };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on success (errors still go to standard error)" };
-        var cmd = new Command("run", "Simulate a scenario and report its timings") { scenario, json, csv, markdown, html, trace, seed, quiet };
+        var set = new Option<string[]>("--set") { Description = "Set a scenario value for this run: PATH=VALUE, e.g. cluster.liveMigration.option=smb or hosts[name=hv].nics[name=lm1].speed=40Gbps (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var cmd = new Command("run", "Simulate a scenario and report its timings") { scenario, json, csv, markdown, html, trace, seed, quiet, set };
         cmd.SetAction(pr => Execute(
             context(pr),
             pr.GetValue(scenario)!,
             new OutputPaths(pr.GetValue(json), pr.GetValue(csv), pr.GetValue(markdown), pr.GetValue(html), pr.GetValue(trace)),
             pr.GetValue(seed),
-            pr.GetValue(quiet)));
+            pr.GetValue(quiet),
+            pr.GetValue(set) ?? []));
         return cmd;
     }
 
@@ -48,14 +51,25 @@ internal static class RunCommand
         return null;
     }
 
-    private static int Execute(CliContext ctx, string path, OutputPaths outputs, long? seed, bool quiet)
+    private static int Execute(CliContext ctx, string path, OutputPaths outputs, long? seed, bool quiet, string[] sets)
     {
+        var overrides = new List<ScenarioOverride>();
+        foreach (string text in sets)
+        {
+            if (ScenarioOverride.Parse(text, "--set") is not { } o)
+            {
+                return ctx.Refuse($"--set '{text}' needs PATH=VALUE, e.g. --set cluster.liveMigration.option=smb");
+            }
+
+            overrides.Add(o);
+        }
+
         if (OutputCheck.Problem(ReportFiles.Targets(outputs), [("the scenario", path)]) is { } refused)
         {
             return ctx.Refuse(refused);
         }
 
-        ScenarioSpec? spec = ScenarioInput.Load(path, ctx);
+        ScenarioSpec? spec = ScenarioInput.Load(path, ctx, overrides);
         if (spec is null)
         {
             return ExitCodes.InvalidInput;

@@ -10,6 +10,12 @@ public sealed record ScenarioSpec
     /// <summary>Root seed of every random stream.</summary>
     public long Seed { get; init; } = 1;
 
+    /// <summary>The study case (parameter point) this run is, 0 for a single run: a term of every random stream.</summary>
+    public long CaseIndex { get; init; }
+
+    /// <summary>The replication of that case, 0 for a single run: a term of every random stream.</summary>
+    public long Replication { get; init; }
+
     /// <summary>Stop time; null runs until no event is left.</summary>
     public SimTime? Until { get; init; }
 

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace HyperVSim.Experiments.Studies;
+
+/// <summary>
+/// The study's result files, <c>summary.json</c> and <c>summary.csv</c>: one entry per point with its parameter
+/// values and, per metric, the <see cref="MetricSummary"/> across its replications. Built only from the case files,
+/// in point and replication order, so the bytes do not depend on threads, shards or resumes.
+/// </summary>
+public static class StudySummary
+{
+    /// <summary>Per point, per metric, the summary; null when some case is missing.</summary>
+    public static IReadOnlyList<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)>? Build(string dir, StudyDefinition study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var rows = new List<(StudyPoint, IReadOnlyList<MetricSummary>)>();
+        foreach (StudyPoint p in study.Points)
+        {
+            var cases = new List<IReadOnlyDictionary<string, double?>>();
+            for (int r = 0; r < study.Replications; r++)
+            {
+                if (CaseStore.Read(dir, p.Index, r) is not { } values)
+                {
+                    return null;
+                }
+
+                cases.Add(values);
+            }
+
+            rows.Add((p, study.Metrics.Select(m => MetricSummary.Of(m.Name, cases.Select(c => c.GetValueOrDefault(m.Name)).ToArray())).ToArray()));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes summary.json and summary.csv when every case is there; false when some is missing.</summary>
+    public static bool TryWrite(string dir, StudyDefinition study)
+    {
+        if (Build(dir, study) is not { } rows)
+        {
+            return false;
+        }
+
+        AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows));
+        AtomicFile.Write(Path.Combine(dir, "summary.csv"), Csv(study, rows));
+        return true;
+    }
+
+    private static readonly string[] Columns = ["n", "missing", "mean", "sd", "ciLow", "ciHigh", "p50", "p95", "p99"];
+
+    private static double?[] Values(MetricSummary m) => [m.N, m.Missing, m.Mean, m.Sd, m.CiLow, m.CiHigh, m.P50, m.P95, m.P99];
+
+    public static string Json(StudyDefinition study, IReadOnlyList<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("schema", "hypervsim.study/v1");
+            w.WriteString("study", study.Name);
+            w.WriteNumber("seed", study.Seed);
+            w.WriteNumber("replications", study.Replications);
+            w.WriteNumber("cases", study.Cases);
+            w.WriteStartArray("points");
+            foreach (var (point, metrics) in rows)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("point", point.Index);
+                w.WriteStartObject("parameters");
+                foreach (StudySetting s in point.Settings)
+                {
+                    w.WriteString(s.Path, s.Value);
+                }
+
+                w.WriteEndObject();
+                w.WriteStartObject("metrics");
+                foreach (MetricSummary m in metrics)
+                {
+                    w.WriteStartObject(m.Metric);
+                    double?[] values = Values(m);
+                    for (int i = 0; i < Columns.Length; i++)
+                    {
+                        w.WritePropertyName(Columns[i]);
+                        if (values[i] is { } v)
+                        {
+                            w.WriteRawValue(Number(v));
+                        }
+                        else
+                        {
+                            w.WriteNullValue();
+                        }
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    public static string Csv(StudyDefinition study, IReadOnlyList<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)> rows)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(rows);
+        var paths = study.Points.SelectMany(p => p.Settings.Select(s => s.Path)).Distinct(StringComparer.Ordinal).ToArray();
+        var sb = new StringBuilder();
+        sb.Append("point");
+        foreach (string p in paths)
+        {
+            sb.Append(',').Append(Field(p));
+        }
+
+        foreach (MetricSpec m in study.Metrics)
+        {
+            foreach (string c in Columns)
+            {
+                sb.Append(',').Append(Field($"{m.Name}.{c}"));
+            }
+        }
+
+        sb.Append('\n');
+        foreach (var (point, metrics) in rows)
+        {
+            sb.Append(point.Index.ToString(CultureInfo.InvariantCulture));
+            foreach (string p in paths)
+            {
+                sb.Append(',').Append(Field(point.Settings.FirstOrDefault(s => s.Path == p)?.Value ?? ""));
+            }
+
+            foreach (MetricSummary m in metrics)
+            {
+                foreach (double? v in Values(m))
+                {
+                    sb.Append(',').Append(v is { } x ? Number(x) : "");
+                }
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Shortest round-trip text of a number (the same on every machine).</summary>
+    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Field(string text) =>
+        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+
+namespace HyperVSim.Reports.Json;
+
+/// <summary>
+/// The numbers at a field path of a JSON report, for study metrics: keys joined by dots, <c>[N]</c> for one list item,
+/// <c>[]</c> for every item, <c>[name=X]</c> (or another key) for the item whose field is X:
+/// <c>drains[0].totalSeconds</c>, <c>migrations[].blackoutSeconds</c>, <c>vms[name=sql1].downtimeSeconds</c>.
+/// Nulls and missing items give no value.
+/// </summary>
+public static class ReportFieldPath
+{
+    public static IReadOnlyList<double> Values(string reportJson, string path)
+    {
+        ArgumentNullException.ThrowIfNull(reportJson);
+        ArgumentNullException.ThrowIfNull(path);
+        using JsonDocument doc = JsonDocument.Parse(reportJson);
+        var found = new List<double>();
+        Walk(doc.RootElement, Steps(path), 0, found);
+        return found;
+    }
+
+    private static List<string> Steps(string path)
+    {
+        var steps = new List<string>();
+        foreach (string part in path.Split('.'))
+        {
+            int b = part.IndexOf('[', StringComparison.Ordinal);
+            steps.Add(b < 0 ? part : part[..b]);
+            while (b >= 0)
+            {
+                int e = part.IndexOf(']', b);
+                if (e < 0)
+                {
+                    throw new FormatException($"'{path}': '[' without ']'");
+                }
+
+                steps.Add(part[b..(e + 1)]);
+                b = part.IndexOf('[', e);
+            }
+        }
+
+        return steps;
+    }
+
+    private static void Walk(JsonElement node, List<string> steps, int at, List<double> found)
+    {
+        if (at == steps.Count)
+        {
+            if (node.ValueKind == JsonValueKind.Number)
+            {
+                found.Add(node.GetDouble());
+            }
+
+            return;
+        }
+
+        string step = steps[at];
+        if (!step.StartsWith('['))
+        {
+            if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(step, out JsonElement child))
+            {
+                Walk(child, steps, at + 1, found);
+            }
+
+            return;
+        }
+
+        if (node.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        string selector = step[1..^1];
+        int i = 0;
+        foreach (JsonElement item in node.EnumerateArray())
+        {
+            if (Matches(item, i++, selector))
+            {
+                Walk(item, steps, at + 1, found);
+            }
+        }
+    }
+
+    private static bool Matches(JsonElement item, int index, string selector)
+    {
+        if (selector is "" or "*")
+        {
+            return true;
+        }
+
+        if (int.TryParse(selector, out int n))
+        {
+            return n == index;
+        }
+
+        int eq = selector.IndexOf('=', StringComparison.Ordinal);
+        string key = eq > 0 ? selector[..eq] : "name", value = eq > 0 ? selector[(eq + 1)..] : selector;
+        return item.ValueKind == JsonValueKind.Object && item.TryGetProperty(key, out JsonElement v) && v.ToString() == value;
+    }
+}
