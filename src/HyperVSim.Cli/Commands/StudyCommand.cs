@@ -66,6 +66,12 @@ internal static class StudyCommand
             ctx.Error.WriteLine();
         }
 
+        if (outcome.SummaryWritten && StudySummary.Build(dir, definition) is { } rows)
+        {
+            ctx.Out.Write(Reports.Text.StudyTable.Format(definition, rows));
+            ctx.Out.WriteLine();
+        }
+
         ctx.Out.WriteLine(outcome.SummaryWritten
             ? $"Study {definition.Name}: {definition.Points.Count} points × {definition.Replications} replications; ran {outcome.Ran}, {outcome.Skipped} already done. Wrote {Path.Combine(dir, "summary.json")} and summary.csv."
             : $"Study {definition.Name}, shard {shardText}: ran {outcome.Ran} of {outcome.InShare} cases ({outcome.Skipped} already done). Join the shards with: hypervsim study merge DIR... --out DIR");
