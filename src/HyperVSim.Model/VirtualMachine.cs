@@ -35,7 +35,7 @@ public sealed class VirtualMachine
         Reason = State == VmState.Running ? "running at the start of the run" : "off at the start of the run";
     }
 
-    public VmSpec Spec { get; }
+    public VmSpec Spec { get; private set; }
 
     public string Name => Spec.Name;
 
@@ -111,16 +111,20 @@ public sealed class VirtualMachine
     /// <summary>Leaves a VM off (the cluster found no node to start it on).</summary>
     internal void MarkOff() => SetState(VmState.Off, "no node could take it at the start of the run");
 
-    /// <summary>Pauses the guest (a live migration's blackout). Only a running VM can be paused.</summary>
-    internal void Pause()
+    /// <summary>Pauses the guest (a live migration's blackout, unless <paramref name="why"/> says otherwise). Only a running VM can be paused.</summary>
+    internal void Pause(string why = "paused for the blackout of its live migration", bool outage = false)
     {
         if (State != VmState.Running)
         {
             throw new InvalidOperationException($"VM '{Name}' cannot pause: it is {State}, not Running");
         }
 
-        SetState(VmState.Paused, "paused for the blackout of its live migration", outage: false);
+        SetState(VmState.Paused, why, outage);
     }
+
+    /// <summary>Points the disks in <paramref name="disks"/> at volume <paramref name="volume"/> (a storage move's switch).</summary>
+    internal void MoveDisks(IReadOnlyCollection<string> disks, string volume) =>
+        Spec = Spec with { Disks = Spec.Disks.Select(d => disks.Contains(d.Name) ? d with { Storage = volume } : d).ToArray() };
 
     /// <summary>Resumes a paused guest.</summary>
     internal void Resume()

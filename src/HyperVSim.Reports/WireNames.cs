@@ -15,13 +15,18 @@ public static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(result), result, "no wire name"),
     };
 
-    /// <summary><c>setup</c>, <c>pass</c>, <c>blackout</c> or <c>switchover</c>.</summary>
+    /// <summary><c>setup</c>, <c>pass</c>, <c>blackout</c>, <c>switchover</c>, <c>save</c>, <c>restore</c>, <c>copy</c>, <c>mirror</c> or <c>pull</c>.</summary>
     public static string Of(PhaseKind kind) => kind switch
     {
         PhaseKind.Setup => "setup",
         PhaseKind.Pass => "pass",
         PhaseKind.Blackout => "blackout",
         PhaseKind.Switchover => "switchover",
+        PhaseKind.Save => "save",
+        PhaseKind.Restore => "restore",
+        PhaseKind.Copy => "copy",
+        PhaseKind.Mirror => "mirror",
+        PhaseKind.Pull => "pull",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no wire name"),
     };
 

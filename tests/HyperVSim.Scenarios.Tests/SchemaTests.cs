@@ -41,7 +41,7 @@ public sealed class SchemaTests
             "option" => Model.Transports.MigrationTransports.Registry.Names,
             "convergence" => Model.Convergence.ConvergenceStrategies.Registry.Names,
             "model" => Model.Dirtying.DirtyingModels.Registry.Names,
-            _ => Model.Migration.MigrationStrategies.Registry.Names,
+            _ => Model.Migration.MigrationStrategies.ForMigrate,
         };
 
         Navigate(level).GetProperty("properties").GetProperty(key).GetProperty("enum").EnumerateArray().Select(e => e.GetString())

@@ -16,11 +16,14 @@ public static class ReportParser
     /// <summary>The metrics compared for each record kind; higher is worse for every one of them.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> MetricsByKind = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["migration"] = ["totalSeconds", "queuedSeconds", "blackoutSeconds", "bytesOnWire", "rounds", "cpuSeconds"],
+        ["migration"] = ["totalSeconds", "queuedSeconds", "blackoutSeconds", "bytesOnWire", "rounds", "cpuSeconds", "degradedSeconds", "stallSeconds"],
         ["drain"] = ["totalSeconds"],
         ["vm"] = ["downtimeSeconds", "outages"],
         ["failover"] = ["recoverySeconds"],
     };
+
+    /// <summary>Metrics only some records have (a post-copy migration's degraded and stall times): compared when present.</summary>
+    public static readonly IReadOnlySet<string> Optional = new HashSet<string>(StringComparer.Ordinal) { "degradedSeconds", "stallSeconds" };
 
     public static ReportSnapshot Parse(string json, string source)
     {
@@ -69,6 +72,11 @@ public static class ReportParser
         {
             if (!e.TryGetProperty(metric, out JsonElement v))
             {
+                if (Optional.Contains(metric))
+                {
+                    continue;
+                }
+
                 throw new ReportFormatException(source, $"{at}.{metric}", $"missing: {kind} '{id}' has no \"{metric}\"");
             }
 

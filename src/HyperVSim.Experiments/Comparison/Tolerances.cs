@@ -21,6 +21,8 @@ public sealed record Tolerances
         ["totalSeconds"] = 0.001,
         ["queuedSeconds"] = 0.001,
         ["blackoutSeconds"] = 0.001,
+        ["degradedSeconds"] = 0.001,
+        ["stallSeconds"] = 0.001,
         ["downtimeSeconds"] = 0.001,
         ["recoverySeconds"] = 0.001,
         ["bytesOnWire"] = 1 << 20,

@@ -48,7 +48,32 @@ public interface IMigrationContext
     /// <summary>Pauses the guest on the source (the blackout begins).</summary>
     void PauseVm();
 
-    /// <summary>Gives back the reserved memory and moves the (paused) VM to the target.</summary>
+    /// <summary>Pauses the guest on the source for <paramref name="why"/> (an outage when <paramref name="outage"/>, e.g. quick migration's save).</summary>
+    void PauseVm(string why, bool outage);
+
+    /// <summary>The cluster (volumes, the flow network, the live-migration networks).</summary>
+    Cluster Cluster { get; }
+
+    /// <summary>The volume the VM's disks move to (a storage or shared-nothing move); null when they stay.</summary>
+    Storage.Volume? StorageTarget { get; }
+
+    /// <summary>
+    /// Moves <paramref name="bytes"/> along <paramref name="path"/> (volumes, NICs) as one flow, at most
+    /// <paramref name="bound"/> bytes per second; the migration cancels it if it ends first. A bottleneck on a volume
+    /// counts as <see cref="LimitFactor.Storage"/>, the bound as <paramref name="ownCap"/>.
+    /// </summary>
+    ITransfer Move(long bytes, IReadOnlyList<Flow.FlowUsage> path, double bound, LimitFactor ownCap);
+
+    /// <summary>The transport option the migration uses (tcpip, compression, smb; none for a storage live migration).</summary>
+    string Option { get; }
+
+    /// <summary>The disks a storage move copies, each with the volume it is on now (empty when no storage moves).</summary>
+    IReadOnlyList<(DiskSpec Disk, Storage.Volume From)> DisksToCopy { get; }
+
+    /// <summary>Points the VM's disks at <see cref="StorageTarget"/> (the storage switch).</summary>
+    void SwitchStorage();
+
+    /// <summary>Gives back the reserved memory and moves the (paused) VM to the target; a shared-nothing move switches its disks too.</summary>
     void SwitchToTarget();
 
     /// <summary>Resumes the guest where it now is.</summary>
@@ -71,4 +96,11 @@ public interface IMigrationContext
 }
 
 /// <summary>What a completed migration reports besides its phases: passes, bytes on the wire, the stop rule, the blackout, CPU, and the session used.</summary>
-public sealed record MigrationOutcome(int Rounds, long BytesOnWire, string? StopReason, double BlackoutSeconds, ITransferSession? Session);
+public sealed record MigrationOutcome(int Rounds, long BytesOnWire, string? StopReason, double BlackoutSeconds, ITransferSession? Session)
+{
+    /// <summary>Post-copy: seconds the guest ran degraded on the target.</summary>
+    public double DegradedSeconds { get; init; }
+
+    /// <summary>Post-copy: seconds of those the guest stood stalled on missing pages.</summary>
+    public double StallSeconds { get; init; }
+}

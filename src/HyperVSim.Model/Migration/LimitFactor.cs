@@ -22,6 +22,12 @@ public readonly record struct LimitFactor(string Name, string Description)
     /// <summary>Resend passes while dirtying outpaced sending (pre-copy ran out of passes).</summary>
     public static LimitFactor DirtyRate { get; } = new("dirtyRate", "dirtying that outpaced the transfer");
 
+    /// <summary>A volume's bandwidth or IOPS (saving, restoring, copying disks).</summary>
+    public static LimitFactor Storage { get; } = new("storage", "the volumes' bandwidth or IOPS");
+
+    /// <summary>The storage rate assumed for volumes the scenario does not limit (cluster.liveMigration.storageRate).</summary>
+    public static LimitFactor StorageRate { get; } = new("storageRate", "the storage rate assumed for unlimited volumes");
+
     /// <summary>Waiting behind the simultaneous-migration limit.</summary>
     public static LimitFactor Queue { get; } = new("queue", "the simultaneous-migration limit");
 

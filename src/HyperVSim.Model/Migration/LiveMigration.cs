@@ -2,7 +2,9 @@ using HyperVSim.Engine;
 using HyperVSim.Model.Activities;
 using HyperVSim.Model.Components;
 using HyperVSim.Model.Results;
+using HyperVSim.Flow;
 using HyperVSim.Model.Specs;
+using HyperVSim.Model.Storage;
 using HyperVSim.Model.Transports;
 
 namespace HyperVSim.Model.Migration;
@@ -21,6 +23,8 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private readonly List<PhaseRecord> _phases = [];
     private readonly Dictionary<LimitFactor, double> _limits = [];
     private readonly LeaseSet _leases = new();
+    private readonly List<Flow.Flow> _flows = [];
+    private IReadOnlyList<(DiskSpec Disk, Volume From)>? _disksToCopy;
     private readonly SimTime _requestedAt;
     private SimTime? _startedAt;
     private Lease? _planned;
@@ -29,8 +33,9 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private ITransferSession? _session;
     private Process? _process;
 
-    internal LiveMigration(MigrationService service, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default)
+    internal LiveMigration(MigrationService service, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default, Volume? storage = null)
     {
+        StorageTarget = storage;
         _service = service;
         _cluster = service.Cluster;
         Vm = vm;
@@ -45,7 +50,27 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     public VirtualMachine Vm { get; }
 
-    public string Name => $"live migration of {Vm.Name} {Source.Name}->{Target?.Name}";
+    public string Name => StorageOnly ? $"storage migration of {Vm.Name} on {Source.Name} to {StorageTarget!.Name}" : $"live migration of {Vm.Name} {Source.Name}->{Target?.Name}";
+
+    /// <summary>The volume the VM's disks move to (a storage live migration, or a shared-nothing move); null when they stay.</summary>
+    public Volume? StorageTarget { get; }
+
+    /// <summary>True for a storage live migration: the disks move, the VM stays on its host.</summary>
+    public bool StorageOnly => StorageTarget is not null && ReferenceEquals(Source, Target);
+
+    /// <summary>What the report calls it: live, quick, storage or sharedNothing.</summary>
+    public string Kind => StorageOnly ? "storage" : StorageTarget is not null ? "sharedNothing" : Strategy == "quick" ? "quick" : "live";
+
+    /// <summary>
+    /// The disks a storage move copies, with the volume each is on: those on a volume other than the target, except,
+    /// in a shared-nothing move, disks on an SMB share the destination reaches (only the memory moves for them).
+    /// </summary>
+    public IReadOnlyList<(DiskSpec Disk, Volume From)> DisksToCopy => _disksToCopy ??= StorageTarget is not { } target ? [] :
+        Vm.Spec.Disks
+            .Where(d => d.Storage is { } name && name != target.Name)
+            .Select(d => (Disk: d, From: _cluster.VolumeNamed(d.Storage!)))
+            .Where(x => StorageOnly || !(x.From.Spec.Kind == StorageKind.Smb && _cluster.Reaches(Target!, x.From)))
+            .ToArray();
 
     public bool HasEnded => Record is not null;
 
@@ -103,8 +128,12 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     {
         Vm.Migrating = true;
         _leases.Add(new Lease($"the VM {Vm.Name}", () => Vm.Migrating = false));
-        Plan();
-        _process = _cluster.Simulation.Process(Run(), $"live-migration {Vm.Name} {Source.Name}->{Target!.Name}");
+        if (!StorageOnly)
+        {
+            Plan();
+        }
+
+        _process = _cluster.Simulation.Process(Run(), StorageOnly ? $"storage-migration {Vm.Name} {Source.Name}" : $"live-migration {Vm.Name} {Source.Name}->{Target!.Name}");
         _process.AddCallback(OnProcessEnded);
     }
 
@@ -188,6 +217,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         _process?.Kill(cause);
         _service.Admission.Withdraw(this);
         _session?.Close();
+        CancelFlows();
         _leases.Dispose();
         ResumeOnSource();
 
@@ -246,13 +276,24 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             State = MigrationState.Running;
             _service.OnStarted(this);
             _planned?.Dispose();
-            if (MoveRules.WhyNot(Vm, Target, checkMemory: true) is { } refusal)
+            if (!StorageOnly && MoveRules.WhyNot(Vm, Target, checkMemory: true) is { } refusal)
             {
                 Finish(MigrationState.Failed, refusal, null);
                 yield break;
             }
 
+            if (StorageTarget is { } volume && !_cluster.Reaches(Target, volume))
+            {
+                Finish(MigrationState.Failed, $"{Target.Name} cannot reach volume {volume.Name}", null);
+                yield break;
+            }
+
             IMigrationStrategy strategy = MigrationStrategies.Registry.Get(Strategy).Create();
+            if (StorageTarget is not null && !StorageOnly)
+            {
+                strategy = new Strategies.SharedNothingStrategy(strategy);
+            }
+
             foreach (Event step in strategy.Run(this))
             {
                 yield return step;
@@ -267,11 +308,50 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         {
             // However the steps end (completed, failed, or the process killed by Abort), nothing stays held.
             _session?.Close();
+            CancelFlows();
             _leases.Dispose();
         }
     }
 
-    void IMigrationContext.ReserveTargetMemory() => _reserved = _leases.Add(Target!.ReserveIncoming(Vm.Spec.MemoryBytes));
+    private void CancelFlows()
+    {
+        foreach (Flow.Flow f in _flows.ToArray())
+        {
+            _cluster.Flows.Cancel(f);
+        }
+
+        _flows.Clear();
+    }
+
+    void IMigrationContext.ReserveTargetMemory() => _reserved ??= _leases.Add(Target!.ReserveIncoming(Vm.Spec.MemoryBytes));
+
+    Cluster IMigrationContext.Cluster => _cluster;
+
+    /// <inheritdoc cref="IMigrationContext.Move"/>
+    public ITransfer Move(long bytes, IReadOnlyList<FlowUsage> path, double bound, LimitFactor ownCap)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var volumes = new HashSet<Resource>(_cluster.Volumes.SelectMany(v => new[] { v.Bandwidth, v.Iops }).OfType<Resource>());
+        Flow.Flow flow = _cluster.Flows.Start($"move:{Vm.Name}", bytes, path, bound);
+        if (flow.Active)
+        {
+            _flows.Add(flow);
+            flow.Completion.AddCallback(_ => _flows.Remove(flow));
+        }
+
+        return new FlowTransfer(_cluster.Simulation, [flow], bytes, (_, span) =>
+            span.Resource is { } r && volumes.Contains(r) ? LimitFactor.Storage : NetworkPath.Factor(span, ownCap));
+    }
+
+    void IMigrationContext.PauseVm(string why, bool outage) => Vm.Pause(why, outage);
+
+    void IMigrationContext.SwitchStorage()
+    {
+        if (StorageTarget is { } volume)
+        {
+            Vm.MoveDisks(DisksToCopy.Select(d => d.Disk.Name).ToArray(), volume.Name);
+        }
+    }
 
     ITransferSession? IMigrationContext.OpenTransport(out string failure)
     {
@@ -297,6 +377,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     {
         _reserved?.Dispose();
         Vm.PlaceOn(Target!);
+        ((IMigrationContext)this).SwitchStorage();
     }
 
     void IMigrationContext.ResumeVm() => Vm.Resume();
@@ -363,13 +444,17 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             CompletedAt = Now.Seconds,
             BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
             Rounds = outcome?.Rounds ?? _phases.Count(p => p.Kind == PhaseKind.Pass),
-            BytesOnWire = outcome?.BytesOnWire ?? _phases.Sum(p => p.BytesOnWire),
+            BytesOnWire = outcome is { } o
+                ? o.BytesOnWire + _phases.Where(p => p.Kind is PhaseKind.Copy or PhaseKind.Mirror).Sum(p => p.BytesOnWire)
+                : _phases.Sum(p => p.BytesOnWire),
             CpuSeconds = session?.CpuSeconds ?? 0,
             Network = session?.Network,
             Nics = session?.Nics ?? [],
             LimitedBy = limitedBy,
             LimitedByDetail = limitedBy is { } factor ? session?.Describe(factor) : null,
             StopReason = outcome?.StopReason,
+            DegradedSeconds = outcome?.DegradedSeconds ?? 0,
+            StallSeconds = outcome?.StallSeconds ?? 0,
         };
         _leases.Dispose();
         _service.OnEnded(this);
@@ -389,7 +474,11 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Vm = Vm.Name,
         From = Source.Name,
         To = Target?.Name,
+        Kind = Kind,
+        Strategy = Strategy,
         Option = Option,
+        CopyBytes = _phases.Where(p => p.Kind == PhaseKind.Copy).Sum(p => p.Bytes),
+        MirrorBytes = _phases.Where(p => p.Kind == PhaseKind.Mirror).Sum(p => p.Bytes),
         RequestedAt = _requestedAt.Seconds,
         StartedAt = _startedAt?.Seconds,
         QueuedSeconds = queued,

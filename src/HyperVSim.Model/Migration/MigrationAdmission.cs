@@ -5,13 +5,16 @@ namespace HyperVSim.Model.Migration;
 
 /// <summary>
 /// Hyper-V's simultaneous live-migration limit: a migration needs a free slot on both its source and its
-/// destination (each host allows <c>maxSimultaneous</c>). Requests wait in request order; whenever a slot
-/// frees (or a waiting request changes destination), the waiting requests are scanned in that order and each one
-/// whose two hosts both have a slot starts.
+/// destination (each host allows <c>maxSimultaneous</c>). A move that copies disks also needs a storage-migration
+/// slot (each host allows <c>maxSimultaneousStorage</c>): a storage live migration on its host, a shared-nothing
+/// move on both hosts; a storage live migration takes no live-migration slot. Requests wait in request order;
+/// whenever a slot frees (or a waiting request changes destination), the waiting requests are scanned in that
+/// order and each one whose hosts all have the slots it needs starts.
 /// </summary>
-internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous)
+internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous, int maxSimultaneousStorage = 2)
 {
     private readonly List<(LiveMigration Migration, Event Admitted)> _waiting = [];
+    private readonly Dictionary<Host, int> _storage = [];
 
     /// <summary>Waiting requests.</summary>
     public int Queued => _waiting.Count;
@@ -40,11 +43,23 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous)
         }
     }
 
+    /// <summary>Storage migrations running on <paramref name="host"/>.</summary>
+    public int ActiveStorage(Host host) => _storage.GetValueOrDefault(host);
+
     /// <summary>Frees the slots of a migration (its slot lease ends) and admits whatever can start.</summary>
-    private void Release(Host source, Host target)
+    private void Release(Host source, Host target, bool live, IReadOnlyList<Host> storage)
     {
-        source.ActiveMigrations--;
-        target.ActiveMigrations--;
+        if (live)
+        {
+            source.ActiveMigrations--;
+            target.ActiveMigrations--;
+        }
+
+        foreach (Host h in storage)
+        {
+            _storage[h]--;
+        }
+
         Pump();
     }
 
@@ -56,12 +71,26 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous)
             var (migration, admitted) = _waiting[i];
             Host source = migration.Source;
             Host target = migration.Target!;
-            if (source.ActiveMigrations < maxSimultaneous && target.ActiveMigrations < maxSimultaneous)
+            bool live = !migration.StorageOnly;
+            IReadOnlyList<Host> storage = migration.StorageTarget is null ? [] : live ? [source, target] : [source];
+            bool free = (!live || (source.ActiveMigrations < maxSimultaneous && target.ActiveMigrations < maxSimultaneous))
+                && storage.All(h => ActiveStorage(h) < maxSimultaneousStorage);
+            if (free)
             {
-                source.ActiveMigrations++;
-                target.ActiveMigrations++;
+                if (live)
+                {
+                    source.ActiveMigrations++;
+                    target.ActiveMigrations++;
+                }
+
+                foreach (Host h in storage)
+                {
+                    _storage[h] = ActiveStorage(h) + 1;
+                }
+
                 _waiting.RemoveAt(i--);
-                migration.Admit(new Lease($"a migration slot on {source.Name} and {target.Name}", () => Release(source, target)));
+                string what = live ? $"a migration slot on {source.Name} and {target.Name}" : $"a storage-migration slot on {source.Name}";
+                migration.Admit(new Lease(what, () => Release(source, target, live, storage)));
                 admitted.Succeed(true);
             }
         }

@@ -10,7 +10,23 @@ public sealed record MigrationRecord
     public required string From { get; init; }
     /// <summary>Destination; null when the cluster found no host to take the VM.</summary>
     public required string? To { get; init; }
+    /// <summary>live, quick, storage (a storage live migration) or sharedNothing (memory and disks to another host).</summary>
     public string Kind { get; init; } = "live";
+
+    /// <summary>The migration strategy's registered name (precopy, quick, postcopy, storage).</summary>
+    public string Strategy { get; init; } = Migration.MigrationStrategies.Default;
+
+    /// <summary>Disk bytes copied to the target volume (storage and shared-nothing moves).</summary>
+    public long CopyBytes { get; init; }
+
+    /// <summary>Guest writes made during the copy and applied to the target volume (storage and shared-nothing moves).</summary>
+    public long MirrorBytes { get; init; }
+
+    /// <summary>Post-copy: seconds the guest ran on the target before all its memory had arrived.</summary>
+    public double DegradedSeconds { get; init; }
+
+    /// <summary>Post-copy: of those, the seconds the guest stood stalled on pages not yet received (docs/model.md §Post-copy).</summary>
+    public double StallSeconds { get; init; }
     public required string Option { get; init; }
     public required double RequestedAt { get; init; }
     public double? StartedAt { get; init; }

@@ -14,7 +14,9 @@ public static class ScenarioEventHandlers
     public static Registry<IScenarioEventHandler> Registry { get; } = new("scenario event",
     [
         new("migrate", "live-migrate a VM to a host", HyperVVersion.V2012, () => new Handler<MigrateEventSpec>((c, m) =>
-            c.Component<MigrationService>().LiveMigrate(c.VmNamed(m.Vm), c.HostNamed(m.To), option: m.Option, strategy: m.Strategy))),
+            c.Component<MigrationService>().LiveMigrate(c.VmNamed(m.Vm), c.HostNamed(m.To), option: m.Option, strategy: m.Strategy, storage: m.Storage))),
+        new("moveStorage", "move a running VM's disks to another volume (storage live migration)", HyperVVersion.V2012, () => new Handler<MoveStorageEventSpec>((c, m) =>
+            c.Component<MigrationService>().MoveStorage(c.VmNamed(m.Vm), c.VolumeNamed(m.To)))),
         new("drain", "pause a node and drain its roles", HyperVVersion.V2012, () => new Handler<DrainEventSpec>((c, d) =>
             c.Component<Maintenance>().Drain(c.HostNamed(d.Host)))),
         new("fail", "a host, NIC, storage path or volume fails", HyperVVersion.V2012, () => new Handler<FaultEventSpec>((c, f) =>

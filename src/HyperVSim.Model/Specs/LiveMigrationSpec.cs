@@ -50,6 +50,24 @@ public sealed record LiveMigrationSpec
     /// <summary>Bytes a zero page costs on the wire under compression (a marker instead of 4 KiB).</summary>
     public long ZeroPageWireBytes { get; init; } = 8;
 
+    /// <summary>Simultaneous storage migrations per host (Hyper-V default 2): storage live migrations and the disk copy of shared-nothing moves.</summary>
+    public int MaxSimultaneousStorage { get; init; } = 2;
+
+    /// <summary>Bytes per second saving, restoring or copying reaches on a volume the scenario gives no bandwidth or IOPS (docs/model.md §Quick migration).</summary>
+    public double StorageBytesPerSecond { get; init; } = 500e6;
+
+    /// <summary>I/O size of saving, restoring and copying disks: what one byte costs of a volume's IOPS.</summary>
+    public long StorageIoBytes { get; init; } = 1L << 20;
+
+    /// <summary>Quick migration's fixed cost besides save and restore: take the VM's group offline, move ownership, bring it online.</summary>
+    public SimTime QuickMoveTime { get; init; } = SimTime.FromSeconds(1);
+
+    /// <summary>What a guest writes to its disks per second, mirrored to the target volume while its storage moves (until disk I/O is modelled per disk).</summary>
+    public double DiskWriteBytesPerSecond { get; init; } = 10e6;
+
+    /// <summary>Post-copy: how long a guest stalls on a page it touches before that page has arrived (one network round trip plus the page).</summary>
+    public SimTime PostCopyFaultLatency { get; init; } = SimTime.FromMilliseconds(1);
+
     /// <summary>How pre-copy is made to converge: none (Hyper-V) or autoConverge (QEMU-style guest throttling, for research).</summary>
     public string Convergence { get; init; } = "none";
 }

@@ -11,9 +11,15 @@ public sealed record MigrateEventSpec(SimTime At, string Vm, string To) : Scenar
     /// <summary>Performance option for this move only (tcpip, compression, smb); null: the cluster's.</summary>
     public string? Option { get; init; }
 
-    /// <summary>Migration strategy by its registered name (precopy, ...).</summary>
+    /// <summary>Migration strategy by its registered name (precopy, quick, postcopy).</summary>
     public string Strategy { get; init; } = Migration.MigrationStrategies.Default;
+
+    /// <summary>A shared-nothing move: the volume the VM's disks are copied to; null when they stay where they are.</summary>
+    public string? Storage { get; init; }
 }
+
+/// <summary>Storage live migration: move a running VM's disks to another volume, the VM staying on its host.</summary>
+public sealed record MoveStorageEventSpec(SimTime At, string Vm, string To) : ScenarioEventSpec(At);
 
 /// <summary>Pause a node and move every VM off it (drain roles).</summary>
 public sealed record DrainEventSpec(SimTime At, string Host) : ScenarioEventSpec(At);

@@ -18,7 +18,7 @@ internal static class SummaryTables
         }
 
         OpenTable(w, "migrations-table", compact: false,
-            ("VM", false), ("From", false), ("To", false), ("Option", false), ("Queued", true), ("Total", true), ("Blackout", true),
+            ("VM", false), ("From", false), ("To", false), ("Strategy", false), ("Option", false), ("Queued", true), ("Total", true), ("Blackout", true),
             ("Passes", true), ("Sent", true), ("Limited by", false), ("Result", false), ("Reason", false));
         foreach (MigrationRecord m in r.Migrations)
         {
@@ -27,6 +27,7 @@ internal static class SummaryTables
             Cell(w, m.Vm);
             Cell(w, m.From);
             Cell(w, m.To ?? "-");
+            Cell(w, m.Strategy);
             Cell(w, m.Option);
             Cell(w, HumanUnits.Seconds(m.QueuedSeconds), num: true);
             Cell(w, m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-", num: true);

@@ -254,6 +254,7 @@ public static class JsonReport
         w.WriteString("from", m.From);
         WriteStringOrNull(w, "to", m.To);
         w.WriteString("kind", m.Kind);
+        w.WriteString("strategy", m.Strategy);
         w.WriteString("option", m.Option);
         w.WriteString("requestedBy", m.RequestedBy);
         w.WriteNumber("requestedAt", Round(m.RequestedAt));
@@ -277,6 +278,10 @@ public static class JsonReport
         WriteStringOrNull(w, "limitedBy", m.LimitedBy?.Name);
         WriteStringOrNull(w, "limitedByDetail", m.LimitedByDetail);
         WriteStringOrNull(w, "stopReason", m.StopReason);
+        w.WriteNumber("copyBytes", m.CopyBytes);
+        w.WriteNumber("mirrorBytes", m.MirrorBytes);
+        w.WriteNumber("degradedSeconds", Round(m.DegradedSeconds));
+        w.WriteNumber("stallSeconds", Round(m.StallSeconds));
         w.WriteString("result", WireNames.Of(m.Result));
         if (m.Reason is not null)
         {

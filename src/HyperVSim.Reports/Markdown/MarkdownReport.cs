@@ -20,12 +20,12 @@ public static class MarkdownReport
         if (r.Migrations.Count > 0)
         {
             md.Append("### Live migrations\n\n");
-            md.Append("| VM | From | To | Option | Queued | Total | Blackout | Passes | Sent | Limited by | Result |\n");
-            md.Append("| --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+            md.Append("| VM | From | To | Strategy | Option | Queued | Total | Blackout | Passes | Sent | Limited by | Result |\n");
+            md.Append("| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
             foreach (MigrationRecord m in r.Migrations)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(m.Vm)} | {Cell(m.From)} | {Cell(m.To ?? "-")} | {m.Option} | {HumanUnits.Seconds(m.QueuedSeconds)} | {(m.TotalSeconds is { } t ? HumanUnits.Seconds(t) : "-")} | {(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-")} | {m.Rounds} | {HumanUnits.Bytes(m.BytesOnWire)} | {Cell(m.LimitedBy?.Name ?? "-")} | {Cell(WireNames.Of(m.Result) + (m.Reason is null ? string.Empty : ": " + m.Reason))} |\n");
+                    $"| {Cell(m.Vm)} | {Cell(m.From)} | {Cell(m.To ?? "-")} | {m.Strategy} | {m.Option} | {HumanUnits.Seconds(m.QueuedSeconds)} | {(m.TotalSeconds is { } t ? HumanUnits.Seconds(t) : "-")} | {(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-")} | {m.Rounds} | {HumanUnits.Bytes(m.BytesOnWire)} | {Cell(m.LimitedBy?.Name ?? "-")} | {Cell(WireNames.Of(m.Result) + (m.Reason is null ? string.Empty : ": " + m.Reason))} |\n");
             }
 
             md.Append('\n');

@@ -67,7 +67,24 @@ public static class ConsoleSummary
 
         string? why = m.StopReason == "maxPasses" ? NotConverged(m) : Bound(m);
         string? compression = Compression(m);
-        return why is null ? compression : compression is null ? why : $"{why}; {compression}";
+        string?[] parts = [Strategy(m), why, compression];
+        return parts.Any(p => p is not null) ? string.Join("; ", parts.Where(p => p is not null)) : null;
+    }
+
+    /// <summary>What the non-pre-copy strategies cost: a storage move's copy and mirror, quick migration's outage, post-copy's degraded guest.</summary>
+    private static string? Strategy(MigrationRecord m)
+    {
+        string Phase(PhaseKind kind) => HumanUnits.Seconds(m.Phases.Where(p => p.Kind == kind).Sum(p => p.Seconds));
+        string? copied = m.Kind is "storage" or "sharedNothing" && m.CopyBytes > 0
+            ? $"copied {HumanUnits.Bytes(m.CopyBytes)} of disk in {Phase(PhaseKind.Copy)}, mirrored {HumanUnits.Bytes(m.MirrorBytes)} of writes in {Phase(PhaseKind.Mirror)}"
+            : null;
+        string? strategy = m.Strategy switch
+        {
+            "quick" => $"outage: saved in {Phase(PhaseKind.Save)}, moved, restored in {Phase(PhaseKind.Restore)}",
+            "postcopy" => $"guest degraded {HumanUnits.Seconds(m.DegradedSeconds)} while its memory was pulled, stalled {HumanUnits.Seconds(m.StallSeconds)} of it",
+            _ => null,
+        };
+        return copied is null ? strategy : strategy is null ? copied : $"{copied}; {strategy}";
     }
 
     /// <summary>
@@ -136,16 +153,16 @@ public static class ConsoleSummary
             return;
         }
 
-        Table t = NewTable("VM", "From", "To", "Option", "Queued", "Total", "Blackout", "Passes", "Sent", "Limited by", "Result", "Why");
+        Table t = NewTable("VM", "From", "To", "Strategy", "Option", "Queued", "Total", "Blackout", "Passes", "Sent", "Limited by", "Result", "Why");
         foreach (string right in new[] { "Queued", "Total", "Blackout", "Passes", "Sent" })
         {
-            t.Columns[Array.IndexOf(new[] { "VM", "From", "To", "Option", "Queued", "Total", "Blackout", "Passes", "Sent" }, right)].RightAligned();
+            t.Columns[Array.IndexOf(new[] { "VM", "From", "To", "Strategy", "Option", "Queued", "Total", "Blackout", "Passes", "Sent" }, right)].RightAligned();
         }
 
         foreach (MigrationRecord m in r.Migrations)
         {
             t.AddRow(
-                Cell(m.Vm), Cell(m.From), Cell(m.To ?? "-"), Cell(m.Option), Cell(HumanUnits.Seconds(m.QueuedSeconds)),
+                Cell(m.Vm), Cell(m.From), Cell(m.To ?? "-"), Cell(m.Strategy), Cell(m.Option), Cell(HumanUnits.Seconds(m.QueuedSeconds)),
                 Cell(m.TotalSeconds is { } total ? HumanUnits.Seconds(total) : "-"),
                 Cell(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-"),
                 Cell(m.Rounds.ToString(CultureInfo.InvariantCulture)), Cell(HumanUnits.Bytes(m.BytesOnWire)),

@@ -132,5 +132,11 @@ internal static class ClusterReader
         RdmaEfficiency = map.Fraction("rdmaEfficiency", Limits.Efficiency) ?? d.RdmaEfficiency,
         ZeroPageWireBytes = map.Size("zeroPageWire", Limits.ZeroPageWire) ?? d.ZeroPageWireBytes,
         Convergence = map.Choice("convergence", Convergences) ?? d.Convergence,
+        MaxSimultaneousStorage = (int?)map.Integer("maxSimultaneousStorage", Limits.MaxSimultaneousStorage) ?? d.MaxSimultaneousStorage,
+        StorageBytesPerSecond = map.ByteRate("storageRate", Limits.StorageRate) ?? d.StorageBytesPerSecond,
+        StorageIoBytes = map.Size("storageIo", Limits.StorageIo) ?? d.StorageIoBytes,
+        QuickMoveTime = map.Duration("quickMoveTime", Limits.QuickMoveTime) ?? d.QuickMoveTime,
+        DiskWriteBytesPerSecond = map.ByteRate("diskWriteRate", Limits.DiskWriteRate) ?? d.DiskWriteBytesPerSecond,
+        PostCopyFaultLatency = map.Duration("postCopyFaultLatency", Limits.FaultLatency) ?? d.PostCopyFaultLatency,
     };
 }

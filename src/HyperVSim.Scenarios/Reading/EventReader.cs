@@ -9,7 +9,7 @@ namespace HyperVSim.Scenarios.Reading;
 /// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start).</summary>
 internal static class EventReader
 {
-    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"];
+    private static readonly string[] Actions = ["migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"];
 
     /// <summary>The failback modes written as a single word; a window is written <c>{ window: [22, 23] }</c>.</summary>
     private static readonly string[] FailbackWords = ["none", "immediate"];
@@ -37,6 +37,7 @@ internal static class EventReader
         ScenarioEventSpec? spec = action switch
         {
             "migrate" => Migrate(at, map.Map("migrate", KeyLevels.Migrate)),
+            "moveStorage" => map.Map("moveStorage", KeyLevels.MoveStorage) is { } ms ? new MoveStorageEventSpec(at, ms.Name("vm", "sql1") ?? "", ms.Name("to", "csv2") ?? "") : null,
             "drain" => new DrainEventSpec(at, map.Name("drain") ?? ""),
             "fail" => Fault(at, map.Map("fail", KeyLevels.Fail), repair: false, scalars),
             "repair" => Fault(at, map.Map("repair", KeyLevels.Repair), repair: true, scalars),
@@ -61,7 +62,8 @@ internal static class EventReader
         map is null ? null : new MigrateEventSpec(at, map.Name("vm", "sql1") ?? "", map.Name("to", "hv2") ?? "")
         {
             Option = map.Choice("option", ClusterReader.Options),
-            Strategy = map.Choice("strategy", MigrationStrategies.Registry.Names) ?? MigrationStrategies.Default,
+            Strategy = map.Choice("strategy", MigrationStrategies.ForMigrate) ?? MigrationStrategies.Default,
+            Storage = map.Has("storage") ? map.Name("storage", "csv2") : null,
         };
 
     private static RestartEventSpec? Restart(SimTime at, MapReader? map, Scalars scalars) =>

@@ -35,7 +35,8 @@ internal static class KeyLevels
         "cluster.liveMigration",
         [
             "option", "maxSimultaneous", "networks", "maxPasses", "blackoutTarget", "setupTime", "setupJitter", "switchoverTime", "deviceState",
-            "streamCeiling", "tcpCpuPerGB", "rdmaCpuPerGB", "rdmaEfficiency", "zeroPageWire", "convergence",
+            "streamCeiling", "tcpCpuPerGB", "rdmaCpuPerGB", "rdmaEfficiency", "zeroPageWire", "convergence", "maxSimultaneousStorage",
+            "storageRate", "storageIo", "quickMoveTime", "diskWriteRate", "postCopyFaultLatency",
         ],
         "liveMigration: { option: compression, maxSimultaneous: 2 }");
 
@@ -91,9 +92,11 @@ internal static class KeyLevels
         .ToArray();
 
     public static readonly KeyLevel Event = new(
-        "events[]", ["at", "migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
+        "events[]", ["at", "migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
 
-    public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy"], "migrate: { vm: sql1, to: hv2 }");
+    public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy", "storage"], "migrate: { vm: sql1, to: hv2 }");
+
+    public static readonly KeyLevel MoveStorage = new("events[].moveStorage", ["vm", "to"], "moveStorage: { vm: sql1, to: csv2 }");
 
     public static readonly KeyLevel Fail = new(
         "events[].fail", ["host", "nic", "storagePath", "storage"], "fail: { host: hv3 }");
@@ -123,7 +126,7 @@ internal static class KeyLevels
     public static readonly IReadOnlyList<KeyLevel> All =
     [
         Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, SavedState, ResizeCost, LiveMigration, Network, Host, Cpu, HostNic, Storage, Vm,
-        Dirtying, MemoryContent, Disk, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, Fail, Repair, Pause,
+        Dirtying, MemoryContent, Disk, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, MoveStorage, Fail, Repair, Pause,
         Resume, Restart, Start, Save, Restore, Upgrade, Resize, ResumeFailback, RestartFailback,
     ];
 }

@@ -52,6 +52,12 @@ internal static class Limits
 
     public static readonly Bound<long> MaxSimultaneous = new(1, 64);
     public static readonly Bound<long> MaxPasses = new(1, 100);
+    public static readonly Bound<long> MaxSimultaneousStorage = new(1, 64);
+    public static readonly Bound<double> StorageRate = new(1e6, 1e12);
+    public static readonly Bound<long> StorageIo = new(512, GiB);
+    public static readonly Bound<SimTime> QuickMoveTime = new(SimTime.Zero, SimTime.FromSeconds(600));
+    public static readonly Bound<double> DiskWriteRate = new(0, 1e11);
+    public static readonly Bound<SimTime> FaultLatency = new(SimTime.Zero, SimTime.FromSeconds(1));
     public static readonly Bound<SimTime> BlackoutTarget = new(SimTime.FromMilliseconds(1), SimTime.FromSeconds(60));
     public static readonly Bound<SimTime> SetupTime = new(SimTime.Zero, SimTime.FromSeconds(600));
     public static readonly Bound<double> SetupJitter = new(0, 1);

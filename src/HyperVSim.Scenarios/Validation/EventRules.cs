@@ -27,6 +27,7 @@ internal static class EventRules
 
         var failed = new Dictionary<FaultTarget, Origin>();
         var upgraded = new Dictionary<string, string>(StringComparer.Ordinal);
+        var movedTo = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Sourced<ScenarioEventSpec> e in c.Scenario.Events.OrderBy(e => e.Spec.At))
         {
             if (c.Options.RefuseUnsimulated && !Model.Scripting.ScenarioEventHandlers.Handles(e.Spec))
@@ -44,7 +45,11 @@ internal static class EventRules
             switch (e.Spec)
             {
                 case MigrateEventSpec m:
+                    Storage(c, e.Origin, m, movedTo);
                     Migrate(c, e.Origin, m, location, upgraded);
+                    break;
+                case MoveStorageEventSpec s:
+                    MoveStorage(c, e.Origin, s, location, movedTo);
                     break;
                 case DrainEventSpec d:
                     Node(c, e.Origin.Of("drain"), d.Host, location, movesVms: true);
@@ -208,6 +213,87 @@ internal static class EventRules
         location[m.Vm] = m.To;
     }
 
+    /// <summary>
+    /// The strategy and storage of a migrate event: post-copy needs a byte stream (not compression, which compresses
+    /// whole pre-copy passes and cannot serve one faulted page at a time); a shared-nothing move (<c>storage:</c>) goes
+    /// to a volume the destination reaches, moves no shared VHDX, and moves memory live (not by quick migration,
+    /// which saves to storage both hosts share).
+    /// </summary>
+    private static void Storage(ValidationContext c, Origin origin, MigrateEventSpec m, Dictionary<string, string> movedTo)
+    {
+        string? option = m.Option ?? c.Scenario.Cluster.Spec.LiveMigration.Option;
+        if (m.Strategy == Model.Migration.Strategies.PostCopyStrategy.Name && option is { } o && !Model.Migration.Strategies.PostCopyStrategy.Transports.Contains(o))
+        {
+            Site site = m.Option is null ? c.Scenario.Cluster.Origin.Of("liveMigration.option") : origin.Of("migrate.option");
+            c.Add(site, $"postcopy cannot use option {o}: post-copy pulls each page the guest faults on as it is needed, and compression works on whole pre-copy passes with spare CPU", $"write option: tcpip (or smb) on this migrate event");
+        }
+
+        if (m.Storage is not { } volume)
+        {
+            return;
+        }
+
+        Site at = origin.Of("migrate.storage");
+        if (!c.Refers(volume, at, "volume", c.Storage, "storage") || !c.Vms.TryGetValue(m.Vm, out var vm))
+        {
+            return;
+        }
+
+        if (m.Strategy == Model.Migration.Strategies.QuickStrategy.Name)
+        {
+            c.Add(origin.Of("migrate.strategy"), "a quick migration cannot move storage: it saves the VM to storage both hosts reach", "leave storage out, or use strategy: precopy for a shared-nothing move");
+        }
+
+        SharedDisk(c, at, vm.Spec);
+        if (c.Storage[volume].Spec is { Kind: StorageKind.Local, Host: { } owner } && owner != m.To)
+        {
+            c.Add(at, $"{m.To} cannot reach volume {volume}: it is local to {owner}", $"copy {m.Vm}'s disks to a volume {m.To} reaches (a CSV, an SMB share or a local volume of {m.To})");
+        }
+
+        movedTo[m.Vm] = volume;
+    }
+
+    /// <summary>
+    /// A storage live migration names a VM and a volume its host reaches, not the volume all its disks are already
+    /// on, and not a VM with a shared VHDX (Hyper-V cannot move a shared VHDX while the guest cluster runs).
+    /// </summary>
+    private static void MoveStorage(ValidationContext c, Origin origin, MoveStorageEventSpec m, Dictionary<string, string?> location, Dictionary<string, string> movedTo)
+    {
+        Site to = origin.Of("moveStorage.to");
+        bool vmKnown = c.Refers(m.Vm, origin.Of("moveStorage.vm"), "VM", c.Vms, "vms");
+        if (!c.Refers(m.To, to, "volume", c.Storage, "storage") || !vmKnown || m.Vm.Length == 0 || m.To.Length == 0)
+        {
+            return;
+        }
+
+        VmSpec vm = c.Vms[m.Vm].Spec;
+        SharedDisk(c, origin.Of("moveStorage.vm"), vm);
+        string[] volumes = vm.Disks.Where(d => d.Storage is not null).Select(d => movedTo.GetValueOrDefault(m.Vm) ?? d.Storage!).Distinct().ToArray();
+        if (volumes.Length == 0)
+        {
+            c.Add(origin.Of("moveStorage.vm"), $"{m.Vm} has no disk on a volume, so there is nothing to move", "give it disks with storage:, or remove the event");
+        }
+        else if (volumes.All(v => v == m.To))
+        {
+            c.Add(to, $"{m.Vm}'s disks are already on {m.To} at {Units.FormatDuration(m.At)}", "move them to another volume");
+        }
+
+        if (c.Storage[m.To].Spec is { Kind: StorageKind.Local, Host: { } owner } && location.GetValueOrDefault(m.Vm) is { } host && host != owner)
+        {
+            c.Add(to, $"{host} cannot reach volume {m.To}: it is local to {owner}, and {m.Vm} runs on {host} at {Units.FormatDuration(m.At)}", $"move the disks to a volume {host} reaches (a CSV, an SMB share or a local volume of {host})");
+        }
+
+        movedTo[m.Vm] = m.To;
+    }
+
+    private static void SharedDisk(ValidationContext c, Site site, VmSpec vm)
+    {
+        if (vm.Disks.FirstOrDefault(d => d.Shared) is { } shared)
+        {
+            c.Add(site, $"{vm.Name}'s disk {shared.Name} is a shared VHDX: a storage move cannot copy a disk the guest cluster's nodes share", "move the other disks of a VM without shared VHDX, or remove the event");
+        }
+    }
+
     /// <summary>An event on a node names a host; when it moves the node's VMs away, their hosts become unknown.</summary>
     private static void Node(ValidationContext c, Site site, string host, Dictionary<string, string?> location, bool movesVms)
     {
@@ -222,6 +308,7 @@ internal static class EventRules
     private static string Action(ScenarioEventSpec e) => e switch
     {
         MigrateEventSpec => "migrate",
+        MoveStorageEventSpec => "moveStorage",
         DrainEventSpec => "drain",
         FaultEventSpec { Repair: true } => "repair",
         FaultEventSpec => "fail",

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FluentAssertions;
 using HyperVSim.Model;
+using HyperVSim.Model.Results;
 using HyperVSim.Model.Transports;
 using HyperVSim.Reports.Json;
 
@@ -170,11 +171,11 @@ public sealed class JsonSchemaConformanceTests
     [Fact]
     public void Enums_follow_the_model()
     {
-        Enums(Def("migration"), "option").Should().BeEquivalentTo(MigrationTransports.Names);
+        Enums(Def("migration"), "option").Should().BeEquivalentTo(MigrationTransports.Names.Append("none"), "a storage live migration uses no transport");
         Enums(Def("vm"), "state").Should().BeEquivalentTo(Enum.GetNames<VmState>().Select(n => n.ToLowerInvariant()));
         Enums(Def("migration"), "result").Should().BeEquivalentTo("completed", "failed", "cancelled");
-        Enums(Def("phase"), "kind").Should().BeEquivalentTo("setup", "pass", "blackout", "switchover");
-        Enums(Def("migration"), "limitedBy").Should().BeEquivalentTo("nic", "link", "streamCeiling", "compressionCpu", "dirtyRate", "queue");
+        Enums(Def("phase"), "kind").Should().BeEquivalentTo(Enum.GetValues<PhaseKind>().Select(WireNames.Of));
+        Enums(Def("migration"), "limitedBy").Should().BeEquivalentTo("nic", "link", "streamCeiling", "compressionCpu", "dirtyRate", "storage", "storageRate", "queue");
         Enums(Def("phase"), "limitedBy").Should().BeSubsetOf(Enums(Def("migration"), "limitedBy"));
     }
 

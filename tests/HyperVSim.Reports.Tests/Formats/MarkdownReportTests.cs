@@ -10,7 +10,7 @@ namespace HyperVSim.Reports.Tests.Formats;
 /// <summary>The Markdown summary: GitHub tables with a row per migration, drain and VM, and names that cannot break a row or render as markup.</summary>
 public sealed partial class MarkdownReportTests
 {
-    private const int MigrationColumns = 11;
+    private const int MigrationColumns = 12;
 
     public static TheoryData<string> Runs => ReportRuns.Names;
 
@@ -36,7 +36,7 @@ public sealed partial class MarkdownReportTests
     {
         string md = MarkdownReport.ToMarkdown(ReportRuns.SingleResult);
 
-        md.Should().Contain("| web,\"blue\"\\|1 | hv1 | hv2 | smb |");
+        md.Should().Contain("| web,\"blue\"\\|1 | hv1 | hv2 | precopy | smb |");
         md.Should().StartWith("## HyperVSim: single \\| move, \"quoted\"\n");
         Table(md, "Live migrations").Single().Should().HaveCount(MigrationColumns);
         Table(md, "VMs").Select(row => row.Length).Should().AllBeEquivalentTo(6);

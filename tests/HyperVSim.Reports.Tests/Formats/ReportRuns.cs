@@ -24,6 +24,10 @@ internal static class ReportRuns
     private static readonly Lazy<SimulationResult> StoppedRun = new(() => ClusterSimulation.Run(Stopped()));
     private static readonly Lazy<SimulationResult> IdleRun = new(() => ClusterSimulation.Run(Idle()));
     private static readonly Lazy<SimulationResult> FellBackRun = new(() => ClusterSimulation.Run(FellBack()));
+    private static readonly Lazy<SimulationResult> StrategiesRun = new(() => ClusterSimulation.Run(Strategies()));
+
+    /// <summary>A quick migration, a post-copy one, a storage live migration and a shared-nothing move (every strategy's phases).</summary>
+    public static SimulationResult StrategiesResult => StrategiesRun.Value;
 
     /// <summary>One completed move over SMB (so a detail of what limited it is written), a VM that stays, and one that is off on no host.</summary>
     public static SimulationResult SingleResult => SingleRun.Value;
@@ -52,6 +56,7 @@ internal static class ReportRuns
         nameof(Stopped) => StoppedResult,
         nameof(Idle) => IdleResult,
         nameof(FellBack) => FellBackResult,
+        nameof(Strategies) => StrategiesResult,
         "Failover" => FailoverRun.Result,
         "SavedState" => SavedStateRun.Result,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
@@ -66,16 +71,42 @@ internal static class ReportRuns
         nameof(Stopped) => Stopped(),
         nameof(Idle) => Idle(),
         nameof(FellBack) => FellBack(),
+        nameof(Strategies) => Strategies(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
     /// <summary>The results the model simulated (each has a scenario: <see cref="SpecOf"/>).</summary>
-    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack)];
+    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack), nameof(Strategies)];
 
     /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/> and <see cref="SavedStateRun"/>.</summary>
     public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover", "SavedState"];
 
     public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
+
+    /// <summary>The scenario of <see cref="StrategiesResult"/>.</summary>
+    public static ScenarioSpec Strategies() => new()
+    {
+        Name = "strategies",
+        Seed = 3,
+        Cluster = new ClusterSpec { LiveMigration = new LiveMigrationSpec { Option = "tcpip" } },
+        Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm)],
+        Hosts = [Host("hv1"), Host("hv2")],
+        Storage = [new StorageSpec { Name = "csv1", BytesPerSecond = 2e9 }, new StorageSpec { Name = "csv2" }, new StorageSpec { Name = "l2", Kind = StorageKind.Local, Host = "hv2" }],
+        Vms =
+        [
+            Vm("q", "hv1", 2 * GiB) with { Disks = [new DiskSpec("os", 4 * GiB, DiskController.Scsi, "csv1")] },
+            Vm("p", "hv1", 2 * GiB, dirtyBytesPerSecond: 50e6),
+            Vm("s", "hv1", 2 * GiB) with { Disks = [new DiskSpec("os", 4 * GiB, DiskController.Scsi, "csv1")] },
+            Vm("n", "hv1", 2 * GiB) with { Disks = [new DiskSpec("os", 4 * GiB, DiskController.Scsi, "csv2")] },
+        ],
+        Events =
+        [
+            new MigrateEventSpec(SimTime.FromSeconds(1), "q", "hv2") { Strategy = "quick" },
+            new MigrateEventSpec(SimTime.FromSeconds(1), "p", "hv2") { Strategy = "postcopy" },
+            new MoveStorageEventSpec(SimTime.FromSeconds(1), "s", "csv2"),
+            new MigrateEventSpec(SimTime.FromSeconds(60), "n", "hv2") { Storage = "l2" },
+        ],
+    };
 
     /// <summary>The scenario of <see cref="SingleResult"/>.</summary>
     public static ScenarioSpec Single() => new()

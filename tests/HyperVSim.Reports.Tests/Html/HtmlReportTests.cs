@@ -124,11 +124,11 @@ public sealed class HtmlReportTests
         XElement table = page.Document.Descendants(Xhtml + "table").Single(t => (string?)t.Attribute("id") == "migrations-table");
 
         table.Descendants(Xhtml + "th").Select(th => th.Value).Should().Equal(
-            "VM", "From", "To", "Option", "Queued", "Total", "Blackout", "Passes", "Sent", "Limited by", "Result", "Reason");
+            "VM", "From", "To", "Strategy", "Option", "Queued", "Total", "Blackout", "Passes", "Sent", "Limited by", "Result", "Reason");
         XElement[] rows = table.Element(Xhtml + "tbody")!.Elements(Xhtml + "tr").ToArray();
         rows.Should().HaveCount(TestRuns.DrainResult.Migrations.Count);
         rows.Select(r => r.Elements(Xhtml + "td").First().Value).Should().Equal(TestRuns.DrainResult.Migrations.Select(m => m.Vm));
-        rows.Should().AllSatisfy(r => r.Elements(Xhtml + "td").ElementAt(3).Value.Should().Be("compression"));
+        rows.Should().AllSatisfy(r => r.Elements(Xhtml + "td").ElementAt(4).Value.Should().Be("compression"));
     }
 
     [Fact]
