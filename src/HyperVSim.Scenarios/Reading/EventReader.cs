@@ -6,10 +6,10 @@ using HyperVSim.Scenarios.Yaml;
 
 namespace HyperVSim.Scenarios.Reading;
 
-/// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start).</summary>
+/// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start, setQos).</summary>
 internal static class EventReader
 {
-    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start"];
+    private static readonly string[] Actions = ["migrate", "drain", "fail", "repair", "pause", "resume", "restart", "start", "setQos"];
 
     /// <summary>The failback modes written as a single word; a window is written <c>{ window: [22, 23] }</c>.</summary>
     private static readonly string[] FailbackWords = ["none", "immediate"];
@@ -44,6 +44,11 @@ internal static class EventReader
             "resume" => map.Map("resume", KeyLevels.Resume) is { } r ? new ResumeEventSpec(at, r.Name("host", "hv1") ?? "", Failback(r, KeyLevels.ResumeFailback, scalars)) : null,
             "restart" => Restart(at, map.Map("restart", KeyLevels.Restart), scalars),
             "start" => map.Map("start", KeyLevels.Start) is { } s ? new StartEventSpec(at, s.Name("vm", "web1") ?? "") : null,
+            "setQos" => map.Map("setQos", KeyLevels.SetQos) is { } q ? new SetQosEventSpec(at, q.Name("vm", "sql1") ?? "", q.Name("disk", "data") ?? "")
+            {
+                Minimum = q.Integer("minimum", Limits.QosIops),
+                Maximum = q.Integer("maximum", Limits.QosIops),
+            } : null,
             _ => null,
         };
         return spec is null ? null : new Sourced<ScenarioEventSpec>(spec, origin, scalars.Problems.Count > before);

@@ -141,6 +141,7 @@ internal static class EventRules
         PauseEventSpec => "pause",
         ResumeEventSpec => "resume",
         RestartEventSpec => "restart",
+        SetQosEventSpec => "setQos",
         _ => "start",
     };
 
