@@ -11,5 +11,6 @@ public static class QuickFigures
         new FlowAllocFigure(),
         new Drain100Figure(),
         new ClusterMonthFigure(),
+        new StorageMixFigure(),
     ];
 }
