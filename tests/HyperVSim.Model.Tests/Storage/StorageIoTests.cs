@@ -137,6 +137,32 @@ public sealed class StorageIoTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_io_moves_with_a_migrated_vm_and_stops_only_for_its_blackout()
+    {
+        VmSpec vm = Vm("v", "hv1", 1 * GiB, new DirtyingSpec { Model = "constant", BytesPerSecond = 200e6 }) with { Disks = [Disk("d", 500, 8 * KiB)] };
+        var hosts = new List<(double At, string? Host)>();
+        SimulationResult r = ClusterSimulation.Run(Storage([vm], [new StorageSpec { Name = "csv1" }], Migrate("v", "hv2", 5)) with { Until = SimTime.FromSeconds(30) }, null, null, c =>
+        {
+            DiskIo d = c.Component<StorageIo>().Disks[0];
+            c.Flows.RatesChanged += _ =>
+            {
+                string? on = d.Flow is { Active: true } ? d.Vm.Host!.Name : null;
+                if (hosts.Count == 0 || hosts[^1].Host != on)
+                {
+                    hosts.Add((c.Simulation.Now.Seconds, on));
+                }
+            };
+        });
+
+        MigrationRecord m = r.Migrations.Should().ContainSingle().Subject;
+        output.WriteLine(string.Join(", ", hosts.Select(h => $"{h.At:0.######} s: {h.Host ?? "no I/O"}")) + $"; blackout {m.BlackoutSeconds:0.######} s");
+        hosts.Select(h => h.Host).Should().Equal("hv1", null, "hv2");
+        m.BlackoutSeconds.Should().BeGreaterThan(0.01);
+        (hosts[2].At - hosts[1].At).Should().BeApproximately(m.BlackoutSeconds, 1e-6, "I/O stops while the VM is paused for the blackout");
+        r.Disks[0].Iops.Should().BeApproximately(500, 1e-6, "it got its demand whenever it ran");
+    }
+
+    [Fact]
     public void An_smb_live_migration_limit_keeps_vm_io_its_share_of_the_shared_nics()
     {
         (double Io, double Migration, double NicShare) Measure(double? limit)
