@@ -84,7 +84,8 @@ public sealed class FlowNetwork
 
     /// <summary>
     /// Starts moving <paramref name="amount"/> units across <paramref name="path"/>, at most
-    /// <paramref name="bound"/> units per second. A flow needs a resource or a finite bound.
+    /// <paramref name="bound"/> units per second. A flow needs a resource or a finite bound. An amount of +∞ makes a
+    /// long-lived flow (a disk's I/O) that never completes and runs until cancelled.
     /// </summary>
     public Flow Start(string name, double amount, IReadOnlyList<Resource> path, double bound = double.PositiveInfinity, double weight = 1)
     {
@@ -346,7 +347,8 @@ public sealed class FlowNetwork
 
             f.CompletionTimer.Cancel();
             f.CompletionTimer = default;
-            if (f.Rate > 0)
+            // A flow of endless amount (a disk's I/O) never completes: it runs until cancelled, without a timer.
+            if (f.Rate > 0 && !double.IsPositiveInfinity(f.RemainingAtUpdate))
             {
                 SimTime left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
 

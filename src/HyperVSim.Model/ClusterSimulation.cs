@@ -71,6 +71,8 @@ public static class ClusterSimulation
         }
 
         var (migrations, drains) = results.Records(end);
+        Storage.StorageIo? storage = cluster.Components.OfType<Storage.StorageIo>().FirstOrDefault();
+        var (disks, qosEvents, volumes) = storage?.Records(end) ?? ([], [], []);
         return new SimulationResult
         {
             Scenario = spec.Name,
@@ -79,7 +81,10 @@ public static class ClusterSimulation
             EventsProcessed = sim.EventsProcessed,
             Migrations = migrations,
             Drains = drains,
-            Series = timeline.Series(),
+            Series = [.. timeline.Series(), .. storage?.Series() ?? []],
+            Disks = disks,
+            QosEvents = qosEvents,
+            Volumes = volumes,
             Failovers = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.FailoverRecords()).ToArray(),
             // The quorum over time, from the cluster's formation; empty when the membership never changed.
             Quorum = cluster.Components.OfType<Clustering.ClusterService>().SelectMany(c => c.QuorumLog.Count > 1 ? c.QuorumLog : []).ToArray(),

@@ -16,7 +16,15 @@ public sealed class Host
         _flows = flows;
         Nics = spec.Nics.Select(n => new Nic(this, n, flows)).ToArray();
         SpareCpu = flows.AddResource($"{spec.Name}:spareCpu", spec.Cpu.Cores);
+        SmbLiveMigrationLimit = spec.SmbBandwidthLimit.LiveMigration is { } lm ? flows.AddResource($"{spec.Name}:smbLimit:liveMigration", lm) : null;
+        SmbVirtualMachineLimit = spec.SmbBandwidthLimit.VirtualMachine is { } vm ? flows.AddResource($"{spec.Name}:smbLimit:virtualMachine", vm) : null;
     }
+
+    /// <summary>The SMB bandwidth limit of category LiveMigration as a resource SMB live migrations from and to the host cross; null: none.</summary>
+    public Resource? SmbLiveMigrationLimit { get; }
+
+    /// <summary>The SMB bandwidth limit of category VirtualMachine as a resource its VMs' I/O to SMB shares crosses; null: none.</summary>
+    public Resource? SmbVirtualMachineLimit { get; }
 
     /// <summary>The cores the VMs leave idle, as a resource in core-seconds per second (compression uses only these).</summary>
     public Resource SpareCpu { get; }

@@ -3,8 +3,9 @@ using FluentAssertions;
 namespace HyperVSim.Cli.Tests;
 
 /// <summary>
-/// Keys the model does not use yet (a volume's iops and bandwidth) are refused by `run` and `validate` at their line
-/// and column, exit 2, nothing written; the keys it simulates since issue 9 (heartbeat, detectors, volumes) are not.
+/// Keys the model does not use (an SMB bandwidth limit of category default) are refused by `run` and `validate` at their
+/// line and column, exit 2, nothing written; the keys it simulates since issues 9 and 10 (heartbeat, detectors, volumes and
+/// their capacity) are not.
 /// </summary>
 public sealed class UnsimulatedKeysTests
 {
@@ -18,13 +19,13 @@ public sealed class UnsimulatedKeysTests
         """;
 
     [Theory]
-    [InlineData("run", "storage: [ { name: csv1, iops: 80000 } ]", "6:32", "storage[0].iops: a volume's iops are not simulated in this version", "remove iops for now")]
-    [InlineData("validate", "storage: [ { name: csv1, bandwidth: 2GB/s } ]", "6:37", "storage[0].bandwidth: a volume's bandwidth is not simulated in this version", "remove bandwidth for now")]
-    public void A_key_the_model_does_not_use_exits_2_at_its_line_and_column_and_writes_nothing(string command, string yaml, string at, string message, string fix)
+    [InlineData("run", "4:72", "hosts[0].smbBandwidthLimit.default: an SMB bandwidth limit of category default is not simulated in this version", "remove default")]
+    [InlineData("validate", "4:72", "hosts[0].smbBandwidthLimit.default: an SMB bandwidth limit of category default is not simulated in this version", "remove default")]
+    public void A_key_the_model_does_not_use_exits_2_at_its_line_and_column_and_writes_nothing(string command, string at, string message, string fix)
     {
         string dir = Cli.TempDir();
         string scenario = Path.Combine(dir, "s.yaml"), json = Path.Combine(dir, "r.json");
-        File.WriteAllText(scenario, Base + yaml + "\n");
+        File.WriteAllText(scenario, Base.Replace("memory: 64GiB,", "memory: 64GiB, smbBandwidthLimit: { default: 100MB/s },", StringComparison.Ordinal));
 
         var (exit, _, error) = command == "run" ? Cli.Run("run", scenario, "--quiet", "--json", json) : Cli.Run("validate", scenario);
 
@@ -38,7 +39,7 @@ public sealed class UnsimulatedKeysTests
     {
         string dir = Cli.TempDir();
         string scenario = Path.Combine(dir, "s.yaml");
-        File.WriteAllText(scenario, Base + "cluster: { heartbeat: { delay: 1s }, networkHealthProtection: true, storageFailureDetection: true }\nstorage: [ { name: csv1 } ]\n");
+        File.WriteAllText(scenario, Base + "cluster: { heartbeat: { delay: 1s }, networkHealthProtection: true, storageFailureDetection: true }\nstorage: [ { name: csv1, iops: 80000, bandwidth: 2GB/s } ]\n");
 
         var (exit, _, error) = Cli.Run("validate", scenario);
 

@@ -35,6 +35,8 @@ public sealed class DefaultsTests
         ["guestClusters[]"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: g, count: 2, memory: 1GiB, guestCluster: gc, disks: [ { name: d, size: 1GiB, storage: s, shared: true } ] } ]\nguestClusters: [ { name: gc, {X} } ]\n",
         ["events[].pause"] = "name: t\nnetworks: [ { name: lm, role: liveMigration } ]\nhosts: [ { name: hv, memory: 256GiB, nics: [ { name: n, speed: 10Gbps, networks: [lm] } ] } ]\nevents: [ { at: 1s, pause: { host: hv, {X} } } ]\n",
         ["events[].restart"] = "name: t\nnetworks: [ { name: lm, role: liveMigration } ]\nhosts: [ { name: hv, memory: 256GiB, nics: [ { name: n, speed: 10Gbps, networks: [lm] } ] } ]\nevents: [ { at: 1s, restart: { host: hv, downFor: 1m, {X} } } ]\n",
+        ["vms[].disks[].io"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: v, memory: 1GiB, disks: [ { name: os, size: 40GiB, storage: s, io: { iops: 10, size: 8KiB, {X} } } ] } ]\n",
+        ["vms[].disks[].qos"] = "name: t\nhosts: [ { name: hv, memory: 256GiB } ]\nstorage: [ { name: s } ]\nvms: [ { name: v, memory: 1GiB, disks: [ { name: os, size: 40GiB, storage: s, io: { iops: 10, size: 8KiB }, qos: { {X} } } ] } ]\n",
         ["vms[].nics[]"] = "name: t\nnetworks: [ { name: p, role: vm } ]\nhosts: [ { name: hv, memory: 256GiB } ]\nvms: [ { name: v, memory: 1GiB, nics: [ { network: p, {X} } ] } ]\n",
     };
 

@@ -4,9 +4,9 @@ using Xunit;
 namespace HyperVSim.Scenarios.Tests;
 
 /// <summary>
-/// An honest surface (issues 8 and 9): for a run, keys the model does not use yet — a volume's iops and bandwidth —
-/// are refused at their line and column with "not simulated in this version"; heartbeats, detectors, volumes and
-/// disks' volumes are simulated now and load for a run; the format itself accepts everything.
+/// An honest surface (issues 8 to 10): for a run, keys the model does not use — an SMB bandwidth limit of category
+/// default — are refused at their line and column with "not simulated in this version"; heartbeats, detectors, volumes,
+/// their capacity and disks' volumes are simulated now and load for a run; the format itself accepts everything.
 /// </summary>
 public sealed class SimulationRulesTests
 {
@@ -18,16 +18,18 @@ public sealed class SimulationRulesTests
         return load.Should().Throw<ScenarioException>().Which.Errors;
     }
 
-    [Theory]
-    [InlineData("storage: [ { name: csv1, iops: 80000 } ]\n", 4, 32, "iops", "a volume's iops are not simulated")]
-    [InlineData("storage: [ { name: csv1, bandwidth: 2GB/s } ]\n", 4, 37, "bandwidth", "a volume's bandwidth is not simulated")]
-    public void A_volumes_capacity_is_refused_for_a_run_at_its_line_and_column(string yaml, int line, int column, string key, string message)
-    {
-        ScenarioError e = ForRun(Base + yaml).Should().ContainSingle().Subject;
+    [Fact]
+    public void A_volumes_capacity_loads_for_a_run_now_that_it_is_simulated() =>
+        ScenarioLoader.LoadText(Base + "storage: [ { name: csv1, iops: 80000, bandwidth: 2GB/s } ]\n", "t.yaml", ScenarioLoadOptions.ForSimulation).Storage[0].BytesPerSecond.Should().Be(2e9);
 
-        (e.Line, e.Column, e.Path).Should().Be((line, column, $"storage[0].{key}"));
-        e.Message.Should().Be($"{message} in this version (failures of volumes and paths are, their capacity is not yet)");
-        e.Fix.Should().StartWith($"remove {key} for now");
+    [Fact]
+    public void An_smb_limit_of_category_default_is_refused_for_a_run_at_its_line_and_column()
+    {
+        const string yaml = "name: t\nnetworks: [ { name: p, role: vm } ]\nhosts: [ { name: hv, memory: 64GiB, smbBandwidthLimit: { default: 100MB/s } } ]\n";
+        ScenarioError e = ForRun(yaml).Should().ContainSingle().Subject;
+
+        (e.Line, e.Column, e.Path).Should().Be((3, 67, "hosts[0].smbBandwidthLimit.default"));
+        e.Message.Should().StartWith("an SMB bandwidth limit of category default is not simulated in this version");
     }
 
     [Fact]

@@ -13,6 +13,10 @@ public sealed class FlowRecomputeFigure : IQuickFigure
     public IReadOnlyList<QuickResult> Measure() =>
         [new QuickResult("flow_recompute_us", MicrosecondsPerRecompute(() => new FlowBench(64, 1000), 400), 1)];
 
+    /// <summary>The same recompute with 400 VM disk I/O flows over four SMB shares in the network too (issue 10).</summary>
+    internal static QuickResult WithStorage() =>
+        new("flow_recompute_storage_us", MicrosecondsPerRecompute(() => new FlowBench(64, 1000, diskFlows: 400), 400), 1);
+
     /// <summary>Best of three runs of <paramref name="count"/> recomputes (after an untimed warm-up run), in µs per recompute.</summary>
     internal static double MicrosecondsPerRecompute(Func<FlowBench> build, int count)
     {

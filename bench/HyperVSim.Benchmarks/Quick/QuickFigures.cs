@@ -12,5 +12,6 @@ public static class QuickFigures
         new Drain100Figure(),
         new ClusterMonthFigure(),
         new Study1000Figure(),
+        new StorageMixFigure(),
     ];
 }

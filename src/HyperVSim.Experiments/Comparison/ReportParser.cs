@@ -7,7 +7,8 @@ namespace HyperVSim.Experiments.Comparison;
 /// Reads a JSON report (<c>hypervsim.report/v1</c>) into comparable records. Identities: a migration is its VM,
 /// request time and kind (the n-th such when several match); a drain is its host and request time; a VM is its name;
 /// a failover is its fault, target and occurrence (<c>host hv3 #1</c>, the n-th fault of that kind on that target), its
-/// outcome <c>recovered</c> or <c>not recovered: VM, VM</c>. A report without <c>failovers</c> (older baselines) has none.
+/// outcome <c>recovered</c> or <c>not recovered: VM, VM</c>; a disk is VM/disk. A report without <c>failovers</c> (older
+/// baselines) or <c>disks</c> has none.
 /// </summary>
 public static class ReportParser
 {
@@ -20,6 +21,9 @@ public static class ReportParser
         ["drain"] = ["totalSeconds"],
         ["vm"] = ["downtimeSeconds", "outages"],
         ["failover"] = ["recoverySeconds"],
+
+        // latencyMs.mean and latencyMs.p95 of disks[]; IOPS are not compared (higher is better there).
+        ["disk"] = ["latencyMsMean", "latencyMsP95"],
     };
 
     /// <summary>Metrics only some records have (a post-copy migration's degraded and stall times): compared when present.</summary>
@@ -58,6 +62,11 @@ public static class ReportParser
             records.Add(Record("failover", $"{key} #{n}", Recovery(f, at, source), f, at, source));
         }
 
+        foreach (var (d, at) in ReportFields.Records(root, "disks", source))
+        {
+            records.Add(Disk(d, at, source));
+        }
+
         return new ReportSnapshot(source, scenario, records);
     }
 
@@ -87,6 +96,23 @@ public static class ReportParser
         }
 
         return new RecordMetrics(kind, id, outcome, metrics);
+    }
+
+    /// <summary>A disk (VM/disk) with its latency's mean and 95th percentile in milliseconds.</summary>
+    private static RecordMetrics Disk(JsonElement d, string at, string source)
+    {
+        string id = $"{ReportFields.String(d, "vm", at, source)}/{ReportFields.String(d, "disk", at, source)}";
+        if (!d.TryGetProperty("latencyMs", out JsonElement latency) || latency.ValueKind != JsonValueKind.Object)
+        {
+            throw new ReportFormatException(source, $"{at}.latencyMs", $"missing or not an object: disk '{id}' needs \"latencyMs\": {{ \"mean\", \"p95\" }}");
+        }
+
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["latencyMsMean"] = ReportFields.Number(latency, "mean", $"{at}.latencyMs", source),
+            ["latencyMsP95"] = ReportFields.Number(latency, "p95", $"{at}.latencyMs", source),
+        };
+        return new RecordMetrics("disk", id, null, metrics);
     }
 
     /// <summary>A failover's outcome: <c>recovered</c>, or <c>not recovered</c> with the VMs that did not run again.</summary>

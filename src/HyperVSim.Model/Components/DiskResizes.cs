@@ -77,7 +77,7 @@ public sealed class DiskResizes : IClusterComponent
             yield return sim.Timeout(p.FixedCost);
             if (zero > 0)
             {
-                Flow.Flow flow = StorageIo.Start(Cluster.Flows, $"zero:{vm.Name}/{disk}", zero, volume, p.IoSizeBytes, Cluster.Spec.Cluster.SavedState.BytesPerSecond);
+                Flow.Flow flow = VolumeTransfer.Start(Cluster.Flows, $"zero:{vm.Name}/{disk}", zero, volume, p.IoSizeBytes, Cluster.Spec.Cluster.SavedState.BytesPerSecond);
                 yield return flow.Completion;
             }
 

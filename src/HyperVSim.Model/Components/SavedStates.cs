@@ -42,7 +42,7 @@ public sealed class SavedStates : IClusterComponent
     public Event Save(VirtualMachine vm, string requestedBy = "scenario")
     {
         ArgumentNullException.ThrowIfNull(vm);
-        Volume? volume = StorageIo.FirstDiskVolume(Cluster, vm);
+        Volume? volume = VolumeTransfer.FirstDiskVolume(Cluster, vm);
         var op = new Operation(this, vm, "save", vm.Host, volume, requestedBy);
         if (Refusal(vm, VmState.Running, "saved") is { } refused)
         {
@@ -67,7 +67,7 @@ public sealed class SavedStates : IClusterComponent
     public Event Restore(VirtualMachine vm, string requestedBy = "scenario")
     {
         ArgumentNullException.ThrowIfNull(vm);
-        Volume? volume = _savedOn.TryGetValue(vm, out Volume? v) ? v : StorageIo.FirstDiskVolume(Cluster, vm);
+        Volume? volume = _savedOn.TryGetValue(vm, out Volume? v) ? v : VolumeTransfer.FirstDiskVolume(Cluster, vm);
         if (Refusal(vm, VmState.Saved, "restored") is { } refused)
         {
             return new Operation(this, vm, "restore", vm.Host, volume, requestedBy).End("failed", refused);
@@ -223,7 +223,7 @@ public sealed class SavedStates : IClusterComponent
     {
         SavedStateSpec p = Cluster.Spec.Cluster.SavedState;
         yield return Cluster.Simulation.Timeout(p.FixedCost);
-        op.Flow = StorageIo.Start(Cluster.Flows, $"save:{op.Vm.Name}", op.Bytes, op.Volume, p.IoSizeBytes, p.BytesPerSecond);
+        op.Flow = VolumeTransfer.Start(Cluster.Flows, $"save:{op.Vm.Name}", op.Bytes, op.Volume, p.IoSizeBytes, p.BytesPerSecond);
         yield return op.Flow.Completion;
         _savedOn[op.Vm] = op.Volume;
         op.Vm.ShouldRun = false;
@@ -235,7 +235,7 @@ public sealed class SavedStates : IClusterComponent
     {
         SavedStateSpec p = Cluster.Spec.Cluster.SavedState;
         yield return Cluster.Simulation.Timeout(p.FixedCost);
-        op.Flow = StorageIo.Start(Cluster.Flows, $"restore:{op.Vm.Name}", op.Bytes, op.Volume, p.IoSizeBytes, p.BytesPerSecond);
+        op.Flow = VolumeTransfer.Start(Cluster.Flows, $"restore:{op.Vm.Name}", op.Bytes, op.Volume, p.IoSizeBytes, p.BytesPerSecond);
         yield return op.Flow.Completion;
         _savedOn.Remove(op.Vm);
         int after = op.Vm.ConfigurationVersion;

@@ -35,6 +35,15 @@ public sealed record SimulationResult
     /// <summary>Online VHDX resizes, in the order asked.</summary>
     public IReadOnlyList<ResizeRecord> Resizes { get; init; } = [];
 
+    /// <summary>Disks with an I/O workload, in VM and disk order (empty when no disk has one).</summary>
+    public IReadOnlyList<DiskRecord> Disks { get; init; } = [];
+
+    /// <summary>Storage QoS events 32930 and 32931 in time order.</summary>
+    public IReadOnlyList<QosEventRecord> QosEvents { get; init; } = [];
+
+    /// <summary>Volumes that carried disk I/O, in the scenario's order.</summary>
+    public IReadOnlyList<VolumeRecord> Volumes { get; init; } = [];
+
     /// <summary>VMs in the scenario's order.</summary>
     public required IReadOnlyList<VmRecord> Vms { get; init; }
 }

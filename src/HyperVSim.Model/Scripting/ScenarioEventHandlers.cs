@@ -37,6 +37,8 @@ public static class ScenarioEventHandlers
             c.Component<Maintenance>().Resume(c.HostNamed(r.Host), r.Failback))),
         new("restart", "drain a node, take it down for a while, bring it back", HyperVVersion.V2012, () => new Handler<RestartEventSpec>((c, r) =>
             c.Component<Maintenance>().Restart(c.HostNamed(r.Host), r.DownFor, r.Drain, r.Failback))),
+        new("setQos", "change a disk's Storage QoS while running", HyperVVersion.V2012R2, () => new Handler<SetQosEventSpec>((c, q) =>
+            c.Component<Storage.StorageIo>().SetQos(c.VmNamed(q.Vm), q.Disk, q.Minimum, q.Maximum))),
         new("start", "start a VM that is off", HyperVVersion.V2012, () => new Handler<StartEventSpec>((c, s) =>
             c.Component<ClusterService>().Restarts.Start(c.VmNamed(s.Vm), "started by the scenario"))),
         new("save", "save a running VM's memory to its storage", HyperVVersion.V2012, () => new Handler<SaveEventSpec>((c, s) =>

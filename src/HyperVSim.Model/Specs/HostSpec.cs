@@ -23,6 +23,9 @@ public sealed record HostSpec
     /// <summary>Virtual switches on the host; empty: one per network its NICs attach to, named after the network.</summary>
     public IReadOnlyList<string> VirtualSwitches { get; init; } = [];
 
+    /// <summary>The host's SMB bandwidth limits (Set-SmbBandwidthLimit), per category; none by default.</summary>
+    public SmbBandwidthLimitSpec SmbBandwidthLimit { get; init; } = new();
+
     /// <summary>The switches the host really has: <see cref="VirtualSwitches"/>, or one per network of its NICs.</summary>
     public IReadOnlyList<string> EffectiveVirtualSwitches =>
         VirtualSwitches.Count > 0 ? VirtualSwitches : Nics.SelectMany(n => n.Networks).Distinct(StringComparer.Ordinal).ToArray();
@@ -56,4 +59,17 @@ public enum CpuVendor
 {
     Intel,
     Amd,
+}
+
+/// <summary>
+/// 2012 R2 SMB bandwidth limits of a host (Set-SmbBandwidthLimit), bytes per second per category; null: no limit.
+/// LiveMigration caps SMB live migration, VirtualMachine caps VM disk I/O to SMB shares, Default the rest of SMB.
+/// </summary>
+public sealed record SmbBandwidthLimitSpec
+{
+    public double? LiveMigration { get; init; }
+
+    public double? VirtualMachine { get; init; }
+
+    public double? Default { get; init; }
 }

@@ -39,6 +39,16 @@ public sealed record RestartEventSpec(SimTime At, string Host, SimTime DownFor, 
     public FailbackSpec Failback { get; init; } = FailbackSpec.None;
 }
 
+/// <summary>Change a disk's Storage QoS while running; a null bound keeps its current value, 0 removes it.</summary>
+public sealed record SetQosEventSpec(SimTime At, string Vm, string Disk) : ScenarioEventSpec(At)
+{
+    /// <summary>New minimum in normalized IOPS; null keeps the current one.</summary>
+    public long? Minimum { get; init; }
+
+    /// <summary>New maximum in normalized IOPS; null keeps the current one.</summary>
+    public long? Maximum { get; init; }
+}
+
 /// <summary>Start a VM that is off (or saved).</summary>
 public sealed record StartEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
 

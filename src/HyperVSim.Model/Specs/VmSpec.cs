@@ -95,6 +95,35 @@ public sealed record DiskSpec(string Name, long SizeBytes, DiskController Contro
 
     /// <summary>The least size a shrink can leave: <see cref="UsedBytes"/>, else the disk's size.</summary>
     public long MinimumBytes => UsedBytes ?? SizeBytes;
+
+    /// <summary>The guest's I/O workload on this disk while the VM runs; null: no I/O is simulated.</summary>
+    public DiskIoSpec? Io { get; init; }
+
+    /// <summary>Storage QoS of this disk (normalized IOPS); null: none.</summary>
+    public DiskQosSpec? Qos { get; init; }
+}
+
+/// <summary>A disk's I/O workload: operations per second asked for, the size of each, the fraction that are reads.</summary>
+public sealed record DiskIoSpec(double Iops, long SizeBytes, double ReadFraction = 0.7)
+{
+    /// <summary>Bytes per second the guest asks for: iops × size.</summary>
+    public double BytesPerSecond => Iops * SizeBytes;
+}
+
+/// <summary>
+/// Storage QoS of a virtual disk in normalized IOPS (each I/O counts ceil(size ÷ 8 KB)): <see cref="Maximum"/> is a
+/// hard cap (0 = none), <see cref="Minimum"/> only raises alerts (0 = none), judged over each <see cref="Window"/>.
+/// </summary>
+public sealed record DiskQosSpec
+{
+    /// <summary>Normalized IOPS below which the disk raises event 32930 (0: no alert).</summary>
+    public long Minimum { get; init; }
+
+    /// <summary>Normalized IOPS the disk never exceeds (0: no cap).</summary>
+    public long Maximum { get; init; }
+
+    /// <summary>The window over which the achieved normalized IOPS is compared with the minimum.</summary>
+    public SimTime Window { get; init; } = SimTime.FromSeconds(30);
 }
 
 /// <summary>How a virtual disk file holds its blocks (scenarios write <c>fixed</c>, <c>dynamic</c> or <c>differencing</c>).</summary>

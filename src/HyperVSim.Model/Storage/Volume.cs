@@ -19,7 +19,17 @@ public sealed class Volume
         Owner = owner;
         Bandwidth = spec.BytesPerSecond is { } bps ? flows.AddResource($"{spec.Name}:bandwidth", bps) : null;
         Iops = spec.Iops is { } iops ? flows.AddResource($"{spec.Name}:iops", iops) : null;
+        FileServer = spec.Kind == StorageKind.Smb ? flows.AddResource($"{spec.Name}:fileServer", spec.Nodes * spec.NodeBytesPerSecond) : null;
     }
+
+    /// <summary>
+    /// An SMB share's Scale-Out File Server: its nodes' bytes per second toward the hosts (nodes × per-node rate) as a
+    /// resource every byte to or from the share crosses; null for other kinds.
+    /// </summary>
+    public Resource? FileServer { get; }
+
+    /// <summary>The volume's limited resources (bandwidth, IOPS, file server), for its utilisation.</summary>
+    public IEnumerable<Resource> LimitedResources => new[] { Bandwidth, Iops, FileServer }.OfType<Resource>();
 
     /// <summary>The volume's bytes per second as a resource; null when the scenario does not limit it.</summary>
     public Resource? Bandwidth { get; }
@@ -29,7 +39,8 @@ public sealed class Volume
 
     /// <summary>
     /// What one byte moved to or from the volume in I/Os of <paramref name="ioSizeBytes"/> costs: one byte of its
-    /// bandwidth and 1 ÷ size of an I/O of its IOPS (the parts the scenario limits).
+    /// bandwidth and 1 ÷ size of an I/O of its IOPS (the parts the scenario limits), and for an SMB share one byte of
+    /// its file server.
     /// </summary>
     public IReadOnlyList<FlowUsage> Usages(double ioSizeBytes)
     {
@@ -47,6 +58,11 @@ public sealed class Volume
         if (Iops is { } i)
         {
             list.Add(new FlowUsage(i, 1 / ioSizeBytes));
+        }
+
+        if (FileServer is { } fs)
+        {
+            list.Add(new FlowUsage(fs, 1));
         }
 
         return list;

@@ -8,7 +8,8 @@ namespace HyperVSim.Model.Transports;
 /// and type (TechNet jj134210): the group of (speed, RDMA) with the most bandwidth on both hosts wins, and
 /// its NICs are paired source i ↔ target i, one channel each; a pass is split evenly over the channels.
 /// SMB Direct when the group's NICs are RDMA on both ends: line rate × rdmaEfficiency and almost no CPU;
-/// otherwise TCP channels with their CPU cost.
+/// otherwise TCP channels with their CPU cost. A host's SMB bandwidth limit of category LiveMigration caps the total
+/// of its SMB live migrations, sent and received.
 /// </summary>
 internal sealed class SmbTransport : IMigrationTransport
 {
@@ -53,7 +54,20 @@ internal sealed class SmbTransport : IMigrationTransport
                 sent += share;
                 double usageS = rdma ? s.Spec.Efficiency / Context.Settings.RdmaEfficiency : 1;
                 double usageD = rdma ? d.Spec.Efficiency / Context.Settings.RdmaEfficiency : 1;
-                flows.Add(StartFlow(share, [new FlowUsage(s.Transmit, usageS), new FlowUsage(d.Receive, usageD)]));
+                var path = new List<FlowUsage>(4) { new(s.Transmit, usageS), new(d.Receive, usageD) };
+
+                // Set-SmbBandwidthLimit -Category LiveMigration caps each host's SMB live-migration traffic as a whole.
+                if (s.Host.SmbLiveMigrationLimit is { } sendLimit)
+                {
+                    path.Add(new FlowUsage(sendLimit, 1));
+                }
+
+                if (d.Host.SmbLiveMigrationLimit is { } receiveLimit)
+                {
+                    path.Add(new FlowUsage(receiveLimit, 1));
+                }
+
+                flows.Add(StartFlow(share, path));
             }
 
             Cpu += TransportCpu(payloadBytes, rdma ? Context.Settings.RdmaCpuSecondsPerGB : Context.Settings.TcpCpuSecondsPerGB);

@@ -14,6 +14,7 @@ public static class CsvReport
     public static readonly IReadOnlyList<string> FileNames =
     [
         "migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv",
+        "disks.csv", "qos-events.csv", "volumes.csv",
     ];
 
     /// <summary>The files and their contents, in a fixed order.</summary>
@@ -72,10 +73,28 @@ public static class CsvReport
             guests.Row(g.GuestCluster, g.At, g.Kind, g.Member, g.Reason);
         }
 
+        var disks = new CsvTable("vm", "disk", "volume", "iops", "normalizedIops", "latencyMsMean", "latencyMsP95", "bytesRead", "bytesWritten");
+        foreach (DiskRecord d in r.Disks)
+        {
+            disks.Row(d.Vm, d.Disk, d.Volume, d.Iops, d.NormalizedIops, d.LatencyMs, d.LatencyP95Ms, d.BytesRead, d.BytesWritten);
+        }
+
+        var qos = new CsvTable("at", "id", "vm", "disk", "reason");
+        foreach (QosEventRecord q in r.QosEvents)
+        {
+            qos.Row(q.At, q.Id, q.Vm, q.Disk, q.Reason);
+        }
+
+        var volumes = new CsvTable("name", "kind", "utilisationMean", "utilisationPeak", "iops");
+        foreach (VolumeRecord v in r.Volumes)
+        {
+            volumes.Row(v.Name, v.Kind, v.UtilisationMean, v.UtilisationPeak, v.Iops);
+        }
+
         string[] texts =
         [
             migrations.ToString(), phases.ToString(), drains.ToString(), vms.ToString(), series.ToString(), timeline.ToString(),
-            failovers.ToString(), failoverVms.ToString(), quorum.ToString(), guests.ToString(),
+            failovers.ToString(), failoverVms.ToString(), quorum.ToString(), guests.ToString(), disks.ToString(), qos.ToString(), volumes.ToString(),
         ];
         return FileNames.Zip(texts).ToArray();
     }

@@ -42,6 +42,7 @@ public static class HtmlReport
             RunningVmsPlot.Build(r),
             RestartGanttPlot.Build(r),
             CompletionCdfPlot.Build(r),
+            r.Disks.Count > 0 ? VolumeIopsPlot.Build(r) : null,
         }.OfType<PlotFigure>().ToArray();
 
     /// <summary>The failover section is written only for runs with faults or quorum changes, so other pages stay as they were.</summary>
@@ -87,6 +88,14 @@ public static class HtmlReport
             w.WriteLine("<h2>Failovers</h2>");
             FailoverTables.WriteFailovers(w, r);
             FailoverTables.WriteQuorum(w, r);
+            w.WriteLine("</section>");
+        }
+
+        if (r.Disks.Count > 0)
+        {
+            w.WriteLine("<section id=\"storage\">");
+            w.WriteLine("<h2>Storage</h2>");
+            StorageTables.Write(w, r);
             w.WriteLine("</section>");
         }
 

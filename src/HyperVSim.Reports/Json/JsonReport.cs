@@ -100,10 +100,71 @@ public static class JsonReport
 
             w.WriteEndArray();
             WriteStorageOperations(w, result);
+            WriteStorage(w, result);
             w.WriteEndObject();
         }
 
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// Disk I/O, Storage QoS events and volume utilisation: written only when some disk has an I/O workload, so reports
+    /// of scenarios without one stay as they were.
+    /// </summary>
+    private static void WriteStorage(Utf8JsonWriter w, SimulationResult result)
+    {
+        if (result.Disks.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("disks");
+        foreach (DiskRecord d in result.Disks)
+        {
+            w.WriteStartObject();
+            w.WriteString("vm", d.Vm);
+            w.WriteString("disk", d.Disk);
+            WriteStringOrNull(w, "volume", d.Volume);
+            w.WriteNumber("iops", Round(d.Iops));
+            w.WriteNumber("normalizedIops", Round(d.NormalizedIops));
+            w.WriteStartObject("latencyMs");
+            w.WriteNumber("mean", Round(d.LatencyMs));
+            w.WriteNumber("p95", Round(d.LatencyP95Ms));
+            w.WriteEndObject();
+            w.WriteNumber("bytesRead", d.BytesRead);
+            w.WriteNumber("bytesWritten", d.BytesWritten);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("qosEvents");
+        foreach (QosEventRecord q in result.QosEvents)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("at", Round(q.At));
+            w.WriteNumber("id", q.Id);
+            w.WriteString("vm", q.Vm);
+            w.WriteString("disk", q.Disk);
+            w.WriteString("reason", q.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("volumes");
+        foreach (VolumeRecord v in result.Volumes)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", v.Name);
+            w.WriteString("kind", v.Kind);
+            w.WriteStartObject("utilisation");
+            w.WriteNumber("mean", Round(v.UtilisationMean));
+            w.WriteNumber("peak", Round(v.UtilisationPeak));
+            w.WriteEndObject();
+            w.WriteNumber("iops", Round(v.Iops));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     /// <summary>The report as a string (tests, golden files).</summary>

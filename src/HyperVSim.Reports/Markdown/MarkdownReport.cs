@@ -50,6 +50,7 @@ public static class MarkdownReport
 
         Failovers(md, r);
         Quorum(md, r);
+        Storage(md, r);
         return md.ToString();
     }
 
@@ -92,6 +93,37 @@ public static class MarkdownReport
         {
             md.Append(CultureInfo.InvariantCulture,
                 $"| {HumanUnits.Seconds(q.At)} | {q.Votes} | {(q.Has ? "yes" : "**lost**")} | {q.Nodes} | {(q.WitnessVote ? "yes" : "no")} | {Cell(q.Reason)} |\n");
+        }
+    }
+
+    /// <summary>Disk I/O, volumes and Storage QoS events; nothing when no disk has an I/O workload.</summary>
+    private static void Storage(StringBuilder md, SimulationResult r)
+    {
+        if (r.Disks.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n### Disks\n\n| VM | Disk | Volume | IOPS | Normalized IOPS | Latency | p95 | Read | Written |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        foreach (DiskRecord d in r.Disks)
+        {
+            md.Append(CultureInfo.InvariantCulture,
+                $"| {Cell(d.Vm)} | {Cell(d.Disk)} | {Cell(d.Volume ?? "-")} | {d.Iops:N0} | {d.NormalizedIops:N0} | {d.LatencyMs:0.00} ms | {d.LatencyP95Ms:0.00} ms | {HumanUnits.Bytes(d.BytesRead)} | {HumanUnits.Bytes(d.BytesWritten)} |\n");
+        }
+
+        md.Append("\n### Volumes\n\n| Volume | Kind | Utilisation | Peak | IOPS |\n| --- | --- | ---: | ---: | ---: |\n");
+        foreach (VolumeRecord v in r.Volumes)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell(v.Name)} | {v.Kind} | {HumanUnits.Percent(v.UtilisationMean)} | {HumanUnits.Percent(v.UtilisationPeak)} | {v.Iops:N0} |\n");
+        }
+
+        if (r.QosEvents.Count > 0)
+        {
+            md.Append("\n### Storage QoS events\n\n| At | Event | VM | Disk | Why |\n| ---: | ---: | --- | --- | --- |\n");
+            foreach (QosEventRecord q in r.QosEvents)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {HumanUnits.Seconds(q.At)} | {q.Id} | {Cell(q.Vm)} | {Cell(q.Disk)} | {Cell(q.Reason)} |\n");
+            }
         }
     }
 

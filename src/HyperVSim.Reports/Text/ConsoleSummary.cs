@@ -44,6 +44,7 @@ public static class ConsoleSummary
         Vms(console, r);
         Failovers(console, r);
         GuestClusters(console, r);
+        Storage(console, r);
         if (!colour)
         {
             string[] lines = plain.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -265,6 +266,54 @@ public static class ConsoleSummary
             console.MarkupLine($"  {HumanUnits.Seconds(e.At)}  {Markup.Escape(e.GuestCluster)}: {Markup.Escape(e.Reason)}");
         }
     }
+
+    /// <summary>Disk I/O, Storage QoS events and volume utilisation; nothing when no disk has an I/O workload.</summary>
+    private static void Storage(IAnsiConsole console, SimulationResult r)
+    {
+        if (r.Disks.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[bold]Disks:[/] {r.Disks.Count} with I/O");
+        Table t = NewTable("VM", "Disk", "Volume", "IOPS", "Normalized", "Latency", "p95", "Read", "Written");
+        foreach (int right in new[] { 3, 4, 5, 6, 7, 8 })
+        {
+            t.Columns[right].RightAligned();
+        }
+
+        foreach (DiskRecord d in r.Disks)
+        {
+            t.AddRow(Cell(d.Vm), Cell(d.Disk), Cell(d.Volume ?? "-"), Cell(Number(d.Iops)), Cell(Number(d.NormalizedIops)),
+                Cell(Ms(d.LatencyMs)), Cell(Ms(d.LatencyP95Ms)), Cell(HumanUnits.Bytes(d.BytesRead)), Cell(HumanUnits.Bytes(d.BytesWritten)));
+        }
+
+        console.Write(t);
+        Table v = NewTable("Volume", "Kind", "Utilisation", "Peak", "IOPS");
+        foreach (VolumeRecord x in r.Volumes)
+        {
+            v.AddRow(Cell(x.Name), Cell(x.Kind), Cell(HumanUnits.Percent(x.UtilisationMean)), Cell(HumanUnits.Percent(x.UtilisationPeak)), Cell(Number(x.Iops)));
+        }
+
+        console.Write(v);
+        if (r.QosEvents.Count == 0)
+        {
+            return;
+        }
+
+        console.WriteLine();
+        console.MarkupLine($"[bold]Storage QoS events:[/] {r.QosEvents.Count}");
+        foreach (QosEventRecord q in r.QosEvents)
+        {
+            string colour = q.Id == 32930 ? "yellow" : "green";
+            console.MarkupLine($"  {HumanUnits.Seconds(q.At)}  [{colour}]{q.Id}[/]  {Markup.Escape(q.Vm)}/{Markup.Escape(q.Disk)}: {Markup.Escape(q.Reason)}");
+        }
+    }
+
+    private static string Number(double x) => x.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Ms(double ms) => ms.ToString("0.00", CultureInfo.InvariantCulture) + " ms";
 
     private static Table NewTable(params string[] headers)
     {

@@ -104,14 +104,14 @@ internal static class ClusterReader
 
     private static SavedStateSpec SavedState(MapReader? map, SavedStateSpec d) => map is null ? d : d with
     {
-        IoSizeBytes = map.Size("ioSize", Limits.IoSize) ?? d.IoSizeBytes,
+        IoSizeBytes = map.Size("ioSize", Limits.TransferIoSize) ?? d.IoSizeBytes,
         FixedCost = map.Duration("fixedCost", Limits.FixedCost) ?? d.FixedCost,
         BytesPerSecond = map.ByteRate("bandwidth", Limits.StorageBandwidth) ?? d.BytesPerSecond,
     };
 
     private static ResizeSpec Resize(MapReader? map, ResizeSpec d) => map is null ? d : d with
     {
-        IoSizeBytes = map.Size("ioSize", Limits.IoSize) ?? d.IoSizeBytes,
+        IoSizeBytes = map.Size("ioSize", Limits.TransferIoSize) ?? d.IoSizeBytes,
         FixedCost = map.Duration("fixedCost", Limits.FixedCost) ?? d.FixedCost,
     };
 

@@ -6,10 +6,10 @@ using HyperVSim.Scenarios.Yaml;
 
 namespace HyperVSim.Scenarios.Reading;
 
-/// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start).</summary>
+/// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start, setQos).</summary>
 internal static class EventReader
 {
-    private static readonly string[] Actions = ["migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"];
+    private static readonly string[] Actions = ["migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize", "setQos"];
 
     /// <summary>The failback modes written as a single word; a window is written <c>{ window: [22, 23] }</c>.</summary>
     private static readonly string[] FailbackWords = ["none", "immediate"];
@@ -53,6 +53,11 @@ internal static class EventReader
             "resize" => map.Map("resize", KeyLevels.Resize) is { } rz
                 ? new ResizeEventSpec(at, rz.Name("vm", "sql1") ?? "", rz.Name("disk", "data") ?? "", rz.Size("size", Limits.DiskSize, "200GiB") ?? 0)
                 : null,
+            "setQos" => map.Map("setQos", KeyLevels.SetQos) is { } q ? new SetQosEventSpec(at, q.Name("vm", "sql1") ?? "", q.Name("disk", "data") ?? "")
+            {
+                Minimum = q.Integer("minimum", Limits.QosIops),
+                Maximum = q.Integer("maximum", Limits.QosIops),
+            } : null,
             _ => null,
         };
         return spec is null ? null : new Sourced<ScenarioEventSpec>(spec, origin, scalars.Problems.Count > before);

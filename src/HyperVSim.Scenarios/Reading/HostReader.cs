@@ -26,11 +26,20 @@ internal static class HostReader
             MemoryReserveBytes = map.Size("memoryReserve", Limits.MemoryReserve) ?? spec.MemoryReserveBytes,
             Nics = (map.List("nics") ?? []).Select(item => Nic(item.Node, item.Rel, map.Origin, scalars)).ToArray(),
             VirtualSwitches = map.Names("virtualSwitches"),
+            SmbBandwidthLimit = SmbLimit(map.Map("smbBandwidthLimit", KeyLevels.SmbBandwidthLimit), spec.SmbBandwidthLimit),
         };
         bool broken = scalars.Problems.Count > before;
         bool countUnknown = map.Has("count") && count is null;
         return CountExpansion.Names(name, count).Select(n => new Sourced<HostSpec>(spec with { Name = n }, origin, broken) { CountUnknown = countUnknown }).ToArray();
     }
+
+    /// <summary>Set-SmbBandwidthLimit per category (liveMigration, virtualMachine, default), bytes per second.</summary>
+    private static SmbBandwidthLimitSpec SmbLimit(MapReader? map, SmbBandwidthLimitSpec d) => map is null ? d : d with
+    {
+        LiveMigration = map.ByteRate("liveMigration", Limits.SmbLimit),
+        VirtualMachine = map.ByteRate("virtualMachine", Limits.SmbLimit),
+        Default = map.ByteRate("default", Limits.SmbLimit),
+    };
 
     private static CpuSpec Cpu(MapReader? map, CpuSpec d) => map is null ? d : d with
     {

@@ -44,16 +44,19 @@ internal static class KeyLevels
 
     public static readonly KeyLevel Host = new(
         "hosts[]",
-        ["name", "count", "version", "subnet", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches"],
+        ["name", "count", "version", "subnet", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches", "smbBandwidthLimit"],
         "- { name: hv, count: 4, memory: 256GiB }");
 
     public static readonly KeyLevel Cpu = new("hosts[].cpu", ["cores", "ghz", "vendor", "compressPerCore", "decompressPerCore", "zeroScanPerCore"], "cpu: { cores: 16, ghz: 2.6 }");
+
+    public static readonly KeyLevel SmbBandwidthLimit = new(
+        "hosts[].smbBandwidthLimit", ["liveMigration", "virtualMachine", "default"], "smbBandwidthLimit: { liveMigration: 500MB/s }");
 
     public static readonly KeyLevel HostNic = new(
         "hosts[].nics[]", ["name", "speed", "rdma", "networks", "efficiency"], "- { name: lm1, speed: 10Gbps, networks: [lm] }");
 
     public static readonly KeyLevel Storage = new(
-        "storage[]", ["name", "kind", "host", "iops", "bandwidth"], "- { name: csv1, kind: csv, iops: 80000, bandwidth: 2GB/s }");
+        "storage[]", ["name", "kind", "host", "iops", "bandwidth", "nodes", "nodeBandwidth", "serviceTime"], "- { name: csv1, kind: csv, iops: 80000, bandwidth: 2GB/s }");
 
     public static readonly KeyLevel Vm = new(
         "vms[]",
@@ -70,7 +73,11 @@ internal static class KeyLevels
         "vms[].memoryContent", ["zeroPages", "compressionRatio"], "memoryContent: { zeroPages: 20%, compressionRatio: 2.2 }");
 
     public static readonly KeyLevel Disk = new(
-        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared", "type", "used"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
+        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared", "type", "used", "io", "qos"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
+
+    public static readonly KeyLevel DiskIo = new("vms[].disks[].io", ["iops", "size", "read"], "io: { iops: 2000, size: 8KiB, read: 70% }");
+
+    public static readonly KeyLevel DiskQos = new("vms[].disks[].qos", ["minimum", "maximum", "window"], "qos: { minimum: 300, maximum: 1500 }");
 
     public static readonly KeyLevel VmNic = new("vms[].nics[]", ["network", "protected"], "- { network: prod, protected: true }");
 
@@ -92,7 +99,7 @@ internal static class KeyLevels
         .ToArray();
 
     public static readonly KeyLevel Event = new(
-        "events[]", ["at", "migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
+        "events[]", ["at", "migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize", "setQos"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
 
     public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy", "storage"], "migrate: { vm: sql1, to: hv2 }");
 
@@ -119,14 +126,16 @@ internal static class KeyLevels
 
     public static readonly KeyLevel Resize = new("events[].resize", ["vm", "disk", "size"], "resize: { vm: sql1, disk: data, size: 200GiB }");
 
+    public static readonly KeyLevel SetQos = new("events[].setQos", ["vm", "disk", "minimum", "maximum"], "setQos: { vm: sql1, disk: data, maximum: 500 }");
+
     public static readonly KeyLevel ResumeFailback = new("events[].resume.failback", ["window"], "failback: { window: [22, 23] }");
 
     public static readonly KeyLevel RestartFailback = ResumeFailback with { Path = "events[].restart.failback" };
 
     public static readonly IReadOnlyList<KeyLevel> All =
     [
-        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, SavedState, ResizeCost, LiveMigration, Network, Host, Cpu, HostNic, Storage, Vm,
-        Dirtying, MemoryContent, Disk, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, MoveStorage, Fail, Repair, Pause,
-        Resume, Restart, Start, Save, Restore, Upgrade, Resize, ResumeFailback, RestartFailback,
+        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, SavedState, ResizeCost, LiveMigration, Network, Host, Cpu, SmbBandwidthLimit, HostNic, Storage, Vm,
+        Dirtying, MemoryContent, Disk, DiskIo, DiskQos, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, MoveStorage, Fail, Repair, Pause,
+        Resume, Restart, Start, Save, Restore, Upgrade, Resize, SetQos, ResumeFailback, RestartFailback,
     ];
 }

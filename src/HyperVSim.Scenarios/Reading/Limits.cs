@@ -77,6 +77,14 @@ internal static class Limits
 
     public static readonly Bound<long> StorageIops = new(1, 100_000_000);
     public static readonly Bound<double> StorageBandwidth = new(1e6, 1e12);
+    public static readonly Bound<long> FileServerNodes = new(1, 8, MaxWhy: "a 2012 R2 Scale-Out File Server has at most 8 nodes");
+    public static readonly Bound<SimTime> ServiceTime = new(SimTime.FromMilliseconds(0.001), SimTime.FromSeconds(1), MaxWhy: "an I/O taking longer on an idle volume is surely a typo");
+    public static readonly Bound<double> SmbLimit = new(1e6, 1e12, "Set-SmbBandwidthLimit takes at least 1 MB/s");
+    public static readonly Bound<double> DiskIops = new(1, 10_000_000, MaxWhy: "no 2013 volume serves more");
+    public static readonly Bound<long> IoSize = new(512, 8 * MiB, "an I/O is at least one 512-byte sector", "an I/O larger than 8 MiB is surely a typo");
+    public static readonly Bound<double> ReadFraction = new(0, 1);
+    public static readonly Bound<long> QosIops = new(0, 1_000_000_000, MaxWhy: "a larger QoS bound is surely a typo");
+    public static readonly Bound<SimTime> QosWindow = new(SimTime.FromSeconds(1), SimTime.FromSeconds(3600));
 
     public static readonly Bound<long> VmCount = new(1, MaxVms, MaxWhy: "a Hyper-V 2012 R2 cluster runs at most 8,000 VMs");
     public static readonly Bound<long> Generation = new(1, 2, "Hyper-V VMs are generation 1 or 2", "Hyper-V VMs are generation 1 or 2");
@@ -89,7 +97,7 @@ internal static class Limits
     public static readonly Bound<double> CompressionRatio = new(1, 100);
     public static readonly Bound<long> DiskSize = new(MiB, 64 * TiB, MaxWhy: "a VHDX holds at most 64 TB");
     public static readonly Bound<long> DiskUsed = new(0, 64 * TiB, MaxWhy: "a VHDX holds at most 64 TB");
-    public static readonly Bound<long> IoSize = new(512, 256 * MiB);
+    public static readonly Bound<long> TransferIoSize = new(512, 256 * MiB);
     public static readonly Bound<SimTime> FixedCost = new(SimTime.Zero, SimTime.FromSeconds(3600));
     public static readonly Bound<SimTime> UpgradeDuration = new(new SimTime(1), TenYears, "an upgrade takes some time", "a longer upgrade is surely a typo");
 }

@@ -16,6 +16,9 @@ internal static class StorageReader
                 Host = map.Name("host"),
                 Iops = map.Integer("iops", Limits.StorageIops) ?? spec.Iops,
                 BytesPerSecond = map.ByteRate("bandwidth", Limits.StorageBandwidth) ?? spec.BytesPerSecond,
+                Nodes = (int?)map.Integer("nodes", Limits.FileServerNodes) ?? spec.Nodes,
+                NodeBytesPerSecond = map.ByteRate("nodeBandwidth", Limits.StorageBandwidth) ?? spec.NodeBytesPerSecond,
+                ServiceTime = map.Duration("serviceTime", Limits.ServiceTime),
             };
         });
 }

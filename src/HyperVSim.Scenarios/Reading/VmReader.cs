@@ -89,6 +89,38 @@ internal static class VmReader
             Shared = map.Bool("shared") ?? disk.Shared,
             Type = map.Choice("type", SpecNames.DiskTypes.Words) is { } type ? SpecNames.DiskTypes.Of(type) : disk.Type,
             UsedBytes = map.Size("used", Limits.DiskUsed) ?? disk.UsedBytes,
+            Io = Io(map.Map("io", KeyLevels.DiskIo)),
+            Qos = Qos(map.Map("qos", KeyLevels.DiskQos)),
+        };
+    }
+
+    /// <summary><c>io: { iops, size, read }</c>: iops and size are required, read defaults to 70%.</summary>
+    private static DiskIoSpec? Io(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        double? iops = map.Required("iops", "2000") is null ? null : map.Number("iops", Limits.DiskIops);
+        long? size = map.Size("size", Limits.IoSize, "8KiB");
+        double read = map.Fraction("read", Limits.ReadFraction) ?? 0.7;
+        return iops is { } i && size is { } s ? new DiskIoSpec(i, s, read) : null;
+    }
+
+    private static DiskQosSpec? Qos(MapReader? map)
+    {
+        if (map is null)
+        {
+            return null;
+        }
+
+        var qos = new DiskQosSpec();
+        return qos with
+        {
+            Minimum = map.Integer("minimum", Limits.QosIops) ?? qos.Minimum,
+            Maximum = map.Integer("maximum", Limits.QosIops) ?? qos.Maximum,
+            Window = map.Duration("window", Limits.QosWindow) ?? qos.Window,
         };
     }
 

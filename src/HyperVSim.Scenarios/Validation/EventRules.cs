@@ -319,6 +319,7 @@ internal static class EventRules
         RestoreEventSpec => "restore",
         UpgradeEventSpec => "upgrade",
         ResizeEventSpec => "resize",
+        SetQosEventSpec => "setQos",
         _ => "start",
     };
 

@@ -15,7 +15,7 @@ namespace HyperVSim.Reports.Tests.Formats;
 public sealed class CsvReportTests
 {
     private static readonly string[] Files =
-        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv"];
+        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv", "disks.csv", "qos-events.csv", "volumes.csv"];
 
     public static TheoryData<string> Runs => ReportRuns.Names;
 
@@ -103,6 +103,9 @@ public sealed class CsvReportTests
         headers["failovers.csv"].Should().Equal(Declared("failover"), because: "vms and notRecovered are counts there");
         headers["failover-vms.csv"].Should().Equal(Declared("failoverVm").Prepend("failover").Append("reason"));
         headers["series.csv"].Should().Equal("series", "unit", "time", "value");
+        headers["disks.csv"].Should().Equal(Declared("disk").Where(n => n != "latencyMs").Take(5).Concat(["latencyMsMean", "latencyMsP95"]).Concat(Declared("disk").Skip(6)));
+        headers["qos-events.csv"].Should().Equal(Declared("qosEvent"));
+        headers["volumes.csv"].Should().Equal(["name", "kind", "utilisationMean", "utilisationPeak", "iops"]);
     }
 
     [Theory]

@@ -147,9 +147,17 @@ public sealed class JsonSchemaConformanceTests
                 {
                     unit.Should().Be("seconds", because: $"{path} is a time");
                 }
-                else if (name.EndsWith("Bytes", StringComparison.Ordinal) || name.Equals("bytes", StringComparison.Ordinal) || name.Equals("bytesOnWire", StringComparison.Ordinal))
+                else if (name.EndsWith("Bytes", StringComparison.Ordinal) || name.StartsWith("bytes", StringComparison.Ordinal))
                 {
                     unit.Should().Be("bytes", because: $"{path} is a size");
+                }
+                else if (path.Contains("latencyMs", StringComparison.Ordinal))
+                {
+                    unit.Should().Be("milliseconds", because: $"{path} is a disk latency");
+                }
+                else if (name.EndsWith("Iops", StringComparison.Ordinal) || name == "iops")
+                {
+                    unit.Should().Be("per second", because: $"{path} is a rate of I/Os");
                 }
                 else
                 {

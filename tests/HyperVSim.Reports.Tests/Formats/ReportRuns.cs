@@ -28,6 +28,7 @@ internal static class ReportRuns
 
     /// <summary>A quick migration, a post-copy one, a storage live migration and a shared-nothing move (every strategy's phases).</summary>
     public static SimulationResult StrategiesResult => StrategiesRun.Value;
+    private static readonly Lazy<SimulationResult> StorageRun = new(() => ClusterSimulation.Run(Storage()));
 
     /// <summary>One completed move over SMB (so a detail of what limited it is written), a VM that stays, and one that is off on no host.</summary>
     public static SimulationResult SingleResult => SingleRun.Value;
@@ -47,6 +48,9 @@ internal static class ReportRuns
     /// <summary>A compressed pass whose target loses its spare CPU mid-way: the rest goes plain (encoding fellBack).</summary>
     public static SimulationResult FellBackResult => FellBackRun.Value;
 
+    /// <summary>Disk I/O on a saturated CSV: a QoS minimum alert raised and cleared, and a disk on no volume.</summary>
+    public static SimulationResult StorageResult => StorageRun.Value;
+
     /// <summary>Every result above, by name (for theories).</summary>
     public static SimulationResult Named(string name) => name switch
     {
@@ -57,6 +61,7 @@ internal static class ReportRuns
         nameof(Idle) => IdleResult,
         nameof(FellBack) => FellBackResult,
         nameof(Strategies) => StrategiesResult,
+        nameof(Storage) => StorageResult,
         "Failover" => FailoverRun.Result,
         "SavedState" => SavedStateRun.Result,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
@@ -72,11 +77,12 @@ internal static class ReportRuns
         nameof(Idle) => Idle(),
         nameof(FellBack) => FellBack(),
         nameof(Strategies) => Strategies(),
+        nameof(Storage) => Storage(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
     /// <summary>The results the model simulated (each has a scenario: <see cref="SpecOf"/>).</summary>
-    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack), nameof(Strategies)];
+    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack), nameof(Strategies), nameof(Storage)];
 
     /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/> and <see cref="SavedStateRun"/>.</summary>
     public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover", "SavedState"];
@@ -151,6 +157,34 @@ internal static class ReportRuns
         Hosts = [Host("hv1"), Host("hv2"), Host("hv3")],
         Vms = [Vm("a", "hv1", 8 * GiB) with { CpuLoad = 0 }, Vm("busy", "hv3", GiB) with { Vcpus = 16, CpuLoad = 1.0 }],
         Events = [new MigrateEventSpec(SimTime.Zero, "a", "hv2"), new MigrateEventSpec(SimTime.Zero, "busy", "hv2") { Option = "tcpip" }],
+    };
+
+    /// <summary>
+    /// The scenario of <see cref="StorageResult"/>: "sql" asks 800 IOPS with a minimum of 600 on a 1,000-IOPS CSV shared
+    /// with "noisy" (2,000 asked): 500 each raises 32930 at 30 s; capping noisy at 200 at 60 s clears it at 90 s.
+    /// </summary>
+    public static ScenarioSpec Storage() => new()
+    {
+        Name = "storage",
+        Seed = 9,
+        Until = SimTime.FromSeconds(120),
+        Cluster = new ClusterSpec { LiveMigration = new LiveMigrationSpec { Option = "tcpip" } },
+        Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm)],
+        Hosts = [Host("hv1"), Host("hv2")],
+        Storage = [new StorageSpec { Name = "csv1", Iops = 1000 }],
+        Vms =
+        [
+            Vm("sql", "hv1", 4 * GiB) with { Disks = [new DiskSpec("data", 100 * GiB, DiskController.Scsi, "csv1") { Io = new DiskIoSpec(800, 8192), Qos = new DiskQosSpec { Minimum = 600 } }] },
+            Vm("noisy", "hv2", 4 * GiB) with
+            {
+                Disks =
+                [
+                    new DiskSpec("os", 40 * GiB, DiskController.Scsi, "csv1") { Io = new DiskIoSpec(2000, 8192, 0.5) },
+                    new DiskSpec("scratch", 40 * GiB, DiskController.Scsi, null) { Io = new DiskIoSpec(100, 65536, 0) },
+                ],
+            },
+        ],
+        Events = [new SetQosEventSpec(SimTime.FromSeconds(60), "noisy", "os") { Maximum = 200 }],
     };
 
     /// <summary>The scenario of <see cref="StoppedResult"/>: <see cref="TestRuns.Drain"/> cut off at 12 s.</summary>
