@@ -46,6 +46,7 @@ public static class HyperVSimCli
             BaselineCommand.Create(Context),
             ExplainCommand.Create(Context),
             StudyCommand.Create(Context),
+            SurvivabilityCommand.Create(Context),
         };
 
         ParseResult parsed = root.Parse(args);
