@@ -90,4 +90,19 @@ public sealed class StudyStatisticsTests
         StudyDesign.LatinHypercube([new("speed", [], 10, 40, "Gbps")], 20, seed: 5).Select(p => p.ToString())
             .Should().Equal(StudyDesign.LatinHypercube([new("speed", [], 10, 40, "Gbps")], 20, seed: 5).Select(p => p.ToString()), "the design is deterministic");
     }
+
+    [Fact]
+    public void The_difference_of_two_alternatives_has_a_Welch_interval_and_says_whether_it_is_significant()
+    {
+        // Means 2.5 and 4.5, both variances 5/3 over 4 values: se = √(2 · 5/12), Welch df = 6, t(0.975, 6) = 2.446912.
+        MetricDifference d = MetricDifference.Of("m", [1.0, 2.0, 3.0, 4.0], [3.0, 4.0, 5.0, 6.0])!;
+        double half = 2.4469118511449692 * Math.Sqrt(2 * 5.0 / 12);
+        d.Difference.Should().Be(2);
+        d.CiLow.Should().BeApproximately(2 - half, 1e-9);
+        d.CiHigh.Should().BeApproximately(2 + half, 1e-9);
+        d.Significant.Should().BeFalse("the interval contains 0");
+
+        MetricDifference.Of("m", [1.0, 1.1, 0.9, 1.0], [3.0, 3.1, 2.9, 3.0])!.Significant.Should().BeTrue();
+        MetricDifference.Of("m", [1.0], [2.0, 3.0]).Should().BeNull("one value has no spread to judge by");
+    }
 }

@@ -35,6 +35,35 @@ public static class StudySummary
         return rows;
     }
 
+    /// <summary>
+    /// Per point after the first, per metric, how it differs from point 0 (the reference alternative): see
+    /// <see cref="MetricDifference"/>. Null when some case is missing.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<MetricDifference?>>? Differences(string dir, StudyDefinition study)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var values = new List<IReadOnlyDictionary<string, double?>[]>();
+        foreach (StudyPoint p in study.Points)
+        {
+            var cases = new IReadOnlyDictionary<string, double?>[study.Replications];
+            for (int r = 0; r < study.Replications; r++)
+            {
+                if (CaseStore.Read(dir, p.Index, r) is not { } v)
+                {
+                    return null;
+                }
+
+                cases[r] = v;
+            }
+
+            values.Add(cases);
+        }
+
+        return values.Select(cases => (IReadOnlyList<MetricDifference?>)study.Metrics
+            .Select(m => MetricDifference.Of(m.Name, values[0].Select(c => c.GetValueOrDefault(m.Name)).ToArray(), cases.Select(c => c.GetValueOrDefault(m.Name)).ToArray()))
+            .ToArray()).ToArray();
+    }
+
     /// <summary>Writes summary.json and summary.csv when every case is there; false when some is missing.</summary>
     public static bool TryWrite(string dir, StudyDefinition study)
     {
@@ -43,7 +72,7 @@ public static class StudySummary
             return false;
         }
 
-        AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows));
+        AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows, Differences(dir, study)));
         AtomicFile.Write(Path.Combine(dir, "summary.csv"), Csv(study, rows));
         return true;
     }
@@ -52,7 +81,8 @@ public static class StudySummary
 
     private static double?[] Values(MetricSummary m) => [m.N, m.Missing, m.Mean, m.Sd, m.CiLow, m.CiHigh, m.P50, m.P95, m.P99];
 
-    public static string Json(StudyDefinition study, IReadOnlyList<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)> rows)
+    public static string Json(StudyDefinition study, IReadOnlyList<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)> rows,
+        IReadOnlyList<IReadOnlyList<MetricDifference?>>? differences = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(rows);
@@ -99,6 +129,31 @@ public static class StudySummary
                 }
 
                 w.WriteEndObject();
+                if (differences is not null && point.Index > 0)
+                {
+                    // Against point 0, the reference alternative: difference of means with its Welch 95% interval.
+                    w.WriteStartObject("versusPoint0");
+                    foreach (MetricDifference? d in differences[point.Index])
+                    {
+                        if (d is null)
+                        {
+                            continue;
+                        }
+
+                        w.WriteStartObject(d.Metric);
+                        w.WritePropertyName("difference");
+                        w.WriteRawValue(Number(d.Difference));
+                        w.WritePropertyName("ciLow");
+                        w.WriteRawValue(Number(d.CiLow));
+                        w.WritePropertyName("ciHigh");
+                        w.WriteRawValue(Number(d.CiHigh));
+                        w.WriteBoolean("significant", d.Significant);
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndObject();
+                }
+
                 w.WriteEndObject();
             }
 
