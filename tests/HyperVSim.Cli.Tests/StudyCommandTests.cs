@@ -112,4 +112,20 @@ public sealed class StudyCommandTests
         exit.Should().Be(2);
         error.Should().Contain($"{study}:4:1: replication: 'replication' is not a study key. Fix: did you mean 'replications'?");
     }
+
+    public static TheoryData<string> ShippedStudies() =>
+        [.. Directory.GetFiles(Path.Combine(Cli.Root, "scenarios", "studies"), "*.yaml").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(ShippedStudies))]
+    public void Every_shipped_study_runs_and_writes_its_summary(string file)
+    {
+        string outDir = Path.Combine(Cli.TempDir(), "out");
+
+        var (exit, output, error) = Cli.Run("study", "run", Path.Combine(Cli.Root, "scenarios", "studies", file), "--out", outDir);
+
+        exit.Should().Be(0, error);
+        output.Should().Contain("Wrote");
+        File.Exists(Path.Combine(outDir, "summary.csv")).Should().BeTrue();
+    }
 }

@@ -155,7 +155,10 @@ internal static class StudyCommand
         {
             var result = ClusterSimulation.Run(specs[point.Index] with { Replication = replication });
             string json = JsonReport.ToJson(result);
-            return definition.Metrics.ToDictionary(m => m.Name, m => Aggregates.Apply(m.Aggregate, ReportFieldPath.Values(json, m.Field)), StringComparer.Ordinal);
+            return definition.Metrics.ToDictionary(
+                m => m.Name,
+                m => m.Aggregate == "count" ? ReportFieldPath.Count(json, m.Field) : Aggregates.Apply(m.Aggregate, ReportFieldPath.Values(json, m.Field)),
+                StringComparer.Ordinal);
         }
 
         return (definition, Evaluate);

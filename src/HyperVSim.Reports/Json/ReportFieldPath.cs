@@ -16,8 +16,19 @@ public static class ReportFieldPath
         ArgumentNullException.ThrowIfNull(path);
         using JsonDocument doc = JsonDocument.Parse(reportJson);
         var found = new List<double>();
-        Walk(doc.RootElement, Steps(path), 0, found);
+        Walk(doc.RootElement, Steps(path), 0, found, countAny: false);
         return found;
+    }
+
+    /// <summary>How many non-null values of any kind sit at <paramref name="path"/> (for the <c>count</c> aggregate: VM names, reasons...).</summary>
+    public static int Count(string reportJson, string path)
+    {
+        ArgumentNullException.ThrowIfNull(reportJson);
+        ArgumentNullException.ThrowIfNull(path);
+        using JsonDocument doc = JsonDocument.Parse(reportJson);
+        var found = new List<double>();
+        Walk(doc.RootElement, Steps(path), 0, found, countAny: true);
+        return found.Count;
     }
 
     private static List<string> Steps(string path)
@@ -43,13 +54,17 @@ public static class ReportFieldPath
         return steps;
     }
 
-    private static void Walk(JsonElement node, List<string> steps, int at, List<double> found)
+    private static void Walk(JsonElement node, List<string> steps, int at, List<double> found, bool countAny)
     {
         if (at == steps.Count)
         {
             if (node.ValueKind == JsonValueKind.Number)
             {
                 found.Add(node.GetDouble());
+            }
+            else if (countAny && node.ValueKind != JsonValueKind.Null)
+            {
+                found.Add(0);
             }
 
             return;
@@ -60,7 +75,7 @@ public static class ReportFieldPath
         {
             if (node.ValueKind == JsonValueKind.Object && node.TryGetProperty(step, out JsonElement child))
             {
-                Walk(child, steps, at + 1, found);
+                Walk(child, steps, at + 1, found, countAny);
             }
 
             return;
@@ -77,7 +92,7 @@ public static class ReportFieldPath
         {
             if (Matches(item, i++, selector))
             {
-                Walk(item, steps, at + 1, found);
+                Walk(item, steps, at + 1, found, countAny);
             }
         }
     }
