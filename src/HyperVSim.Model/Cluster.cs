@@ -277,6 +277,20 @@ public sealed class Cluster
         }
 
         StorageStateChanged?.Invoke(volume, host);
+        if (host is null)
+        {
+            // What still moves bytes to or from the failed volume (a copy, a save, a zeroing write) fails with it,
+            // as flows over a dead NIC do; disk I/O was stopped by the signal's observers.
+            var error = new InvalidOperationException($"volume {volume.Name} failed");
+            foreach (Resource? r in new[] { volume.Bandwidth, volume.Iops })
+            {
+                if (r is not null)
+                {
+                    Flows.Fail(r, error);
+                }
+            }
+        }
+
         return true;
     }
 
@@ -286,6 +300,19 @@ public sealed class Cluster
         if (!(host is null ? volume.RemoveFailure() : volume.RemovePathFailure(host)))
         {
             return false;
+        }
+
+        if (host is null)
+        {
+            if (volume.Bandwidth is { } b)
+            {
+                Flows.SetCapacity(b, volume.Spec.BytesPerSecond!.Value);
+            }
+
+            if (volume.Iops is { } i)
+            {
+                Flows.SetCapacity(i, volume.Spec.Iops!.Value);
+            }
         }
 
         StorageStateChanged?.Invoke(volume, host);

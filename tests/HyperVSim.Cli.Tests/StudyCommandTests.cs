@@ -129,3 +129,37 @@ public sealed class StudyCommandTests
         File.Exists(Path.Combine(outDir, "summary.csv")).Should().BeTrue();
     }
 }
+
+/// <summary>`run --set` and `study --out` end to end.</summary>
+public sealed class StudyAndSetOptionTests
+{
+    [Fact]
+    public void An_out_folder_that_is_a_file_is_refused_and_the_file_is_untouched()
+    {
+        string dir = Cli.TempDir();
+        string file = Path.Combine(dir, "taken.txt");
+        File.WriteAllText(file, "mine");
+
+        var (exit, _, error) = Cli.Run("study", "run", Path.Combine(Cli.Root, "scenarios", "studies", "drain-by-option.yaml"), "--out", file);
+
+        exit.Should().Be(2);
+        error.Should().Contain($"--out '{file}' is a file");
+        File.ReadAllText(file).Should().Be("mine");
+        Cli.Run("study", "merge", dir, "--out", file).Exit.Should().Be(2);
+    }
+
+    [Fact]
+    public void Run_set_changes_the_run_and_a_bad_value_exits_2_naming_the_override()
+    {
+        string dir = Cli.TempDir();
+        string json = Path.Combine(dir, "r.json");
+
+        Cli.Run("run", Cli.Scenario("quickstart.yaml"), "--quiet", "--json", json, "--set", "cluster.liveMigration.option=smb").Exit.Should().Be(0);
+        File.ReadAllText(json).Should().Contain("\"option\": \"smb\"");
+
+        var (exit, _, error) = Cli.Run("run", Cli.Scenario("quickstart.yaml"), "--json", Path.Combine(dir, "bad.json"), "--set", "vms[0].memory=lots");
+        exit.Should().Be(2);
+        error.Should().Contain("--set: vms[0].memory (set to 'lots' for").And.Contain("'lots' is not a size");
+        File.Exists(Path.Combine(dir, "bad.json")).Should().BeFalse();
+    }
+}

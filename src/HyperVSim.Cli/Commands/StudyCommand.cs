@@ -45,6 +45,11 @@ internal static class StudyCommand
             return ctx.Refuse("--threads needs a whole number of at least 1");
         }
 
+        if (OutFolderProblem(dir) is { } problem)
+        {
+            return ctx.Refuse(problem);
+        }
+
         if (Prepare(ctx, path) is not { } prepared)
         {
             return ExitCodes.InvalidInput;
@@ -56,7 +61,7 @@ internal static class StudyCommand
         {
             outcome = StudyRunner.Run(definition, evaluate, dir, threads, shard, Progress(ctx));
         }
-        catch (StudyFolderException ex)
+        catch (Exception ex) when (ex is StudyFolderException or IOException or UnauthorizedAccessException)
         {
             return ctx.Refuse($"error: {ex.Message}");
         }
@@ -80,6 +85,11 @@ internal static class StudyCommand
 
     private static int Merge(CliContext ctx, string[] dirs, string outDir)
     {
+        if (OutFolderProblem(outDir) is { } problem)
+        {
+            return ctx.Refuse(problem);
+        }
+
         try
         {
             StudyDefinition definition = CaseStore.ReadDefinition(dirs[0]);
@@ -87,11 +97,16 @@ internal static class StudyCommand
             ctx.Out.WriteLine($"Merged {dirs.Length} folders ({copied} cases copied) into {outDir}; wrote summary.json and summary.csv.");
             return ExitCodes.Ok;
         }
-        catch (StudyFolderException ex)
+        catch (Exception ex) when (ex is StudyFolderException or IOException or UnauthorizedAccessException)
         {
             return ctx.Refuse($"error: {ex.Message}");
         }
     }
+
+    /// <summary>Why <paramref name="dir"/> cannot be a study's --out folder (it is a file), or null.</summary>
+    private static string? OutFolderProblem(string dir) => File.Exists(dir)
+        ? $"error: --out '{dir}' is a file; give a folder for the study's case files and summary (it is created if missing)"
+        : null;
 
     /// <summary>The study's definition and how to evaluate one case; null after printing errors (file:line:column).</summary>
     internal static (StudyDefinition, StudyRunner.Evaluate)? Prepare(CliContext ctx, string path)
