@@ -4,8 +4,8 @@ using HyperVSim.Model.Specs;
 
 namespace HyperVSim.Experiments.Calibration;
 
-/// <summary>A parameter after the fit: its starting and fitted value, standard error, or why it stayed fixed.</summary>
-public sealed record FittedParameter(CalibrationParameter Parameter, double Start, double Value, double? StandardError, string? FixedBecause)
+/// <summary>A parameter after the fit: its starting and fitted value, standard error, or why it stayed fixed; <see cref="Set"/> false when the scenario leaves it unset (a stream ceiling of none).</summary>
+public sealed record FittedParameter(CalibrationParameter Parameter, double Start, double Value, double? StandardError, string? FixedBecause, bool Set = true)
 {
     public bool Fitted => FixedBecause is null;
 }
@@ -138,7 +138,7 @@ public static class Calibrator
             int k = free.IndexOf(p);
             return k >= 0
                 ? new FittedParameter(p, starts[p], values[k], errors?[k], null)
-                : new FittedParameter(p, starts[p], starts[p], null, fixedBecause[p]);
+                : new FittedParameter(p, starts[p], starts[p], null, fixedBecause[p], p.Read(scenario) is not null);
         }).ToArray();
         var rows = measurements.Select((m, i) => new FittedRow(m, before[i], after[i])).ToArray();
         return new CalibrationResult(parameters, rows, targets.Count, rss, iterations, exit, fitted);
@@ -152,10 +152,13 @@ public static class Calibrator
     private static (Vector<double> Theta, int Iterations, string Exit) Solve(Fitter fitter, Vector<double> theta0)
     {
         Vector<double> start = theta0;
+        int simplex = 0;
         try
         {
             IObjectiveFunction sum = ObjectiveFunction.Value(t => (fitter.Model(t, null!) - 1.0).PointwisePower(2).Sum());
-            start = NelderMeadSimplex.Minimum(sum, theta0, Vector<double>.Build.Dense(theta0.Count, 0.2), 1e-10, 3000).MinimizingPoint;
+            MinimizationResult found = NelderMeadSimplex.Minimum(sum, theta0, Vector<double>.Build.Dense(theta0.Count, 0.2), 1e-10, 3000);
+            start = found.MinimizingPoint;
+            simplex = found.Iterations;
         }
         catch (MaximumIterationsException)
         {
@@ -170,7 +173,7 @@ public static class Calibrator
             Vector<double>.Build.Dense(fitter.Targets.Count, 1.0));
         var lm = new LevenbergMarquardtMinimizer(initialMu: 1e-3, gradientTolerance: 1e-12, stepTolerance: 1e-10, functionTolerance: 1e-14, maximumIterations: 200);
         NonlinearMinimizationResult result = lm.FindMinimum(objective, start, fitter.Lower, fitter.Upper);
-        return (fitter.Clamp(result.MinimizingPoint), result.Iterations, result.ReasonForExit.ToString());
+        return (fitter.Clamp(result.MinimizingPoint), simplex + Math.Max(0, result.Iterations), result.ReasonForExit.ToString());
     }
 
     /// <summary>The relative residuals predicted/measured − 1 of every target.</summary>
@@ -197,14 +200,20 @@ public static class Calibrator
             }
         }
 
+        // More parameters than the residuals leave a degree of freedom for: the later in the list (the less a migration's
+        // time usually depends on it) stay fixed.
         int n = j.RowCount;
-        while (columns.Count > 0)
+        while (columns.Count > Math.Max(1, n - 1))
+        {
+            fixedBecause[free[columns[^1]]] = $"too few measurements: {n} measured quantities leave no degree of freedom for it";
+            columns.RemoveAt(columns.Count - 1);
+        }
+
+        while (columns.Count > 1)
         {
             Matrix<double> m = Matrix<double>.Build.Dense(n, columns.Count, (row, c) => j[row, columns[c]] / j.Column(columns[c]).L2Norm());
             var svd = m.Svd(computeVectors: true);
-            double ratio = svd.S[columns.Count - 1] / svd.S[0];
-            bool tooMany = columns.Count > Math.Max(1, n - 1);
-            if (ratio >= SeparableRatio && !tooMany)
+            if (svd.S[columns.Count - 1] / svd.S[0] >= SeparableRatio)
             {
                 break;
             }
@@ -212,9 +221,7 @@ public static class Calibrator
             // Drop the parameter that weighs most in the least determined direction.
             Vector<double> weakest = svd.VT.Row(columns.Count - 1);
             int drop = Enumerable.Range(0, columns.Count).MaxBy(c => Math.Abs(weakest[c]));
-            fixedBecause[free[columns[drop]]] = tooMany
-                ? $"too few measurements: {n} residuals leave no degree of freedom for it"
-                : "not separable from the other parameters with these measurements";
+            fixedBecause[free[columns[drop]]] = "not separable from the other parameters with these measurements";
             columns.RemoveAt(drop);
         }
 
