@@ -13,17 +13,7 @@ public static class ScenarioOverlay
     /// <summary>The overrides of the overlay at <paramref name="path"/>, or a <see cref="ScenarioException"/> naming each problem.</summary>
     public static IReadOnlyList<ScenarioOverride> LoadFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "", $"cannot read the overlay: {ex.Message}", "check the path and that the file is readable")]);
-        }
-
+        string text = InputText.Read(path, "the overlay");
         return LoadText(text, path);
     }
 

@@ -64,12 +64,7 @@ internal static class CalibrateCommand
         }
         catch (ScenarioException ex)
         {
-            foreach (ScenarioError e in ex.Errors)
-            {
-                ctx.Error.WriteLine(e.ToString());
-            }
-
-            ctx.Error.WriteLine($"{ex.Errors.Count} error(s) in {csvPath}; nothing was fitted.");
+            ScenarioInput.PrintErrors(ex, csvPath, ctx, "fitted");
             return ExitCodes.InvalidInput;
         }
 

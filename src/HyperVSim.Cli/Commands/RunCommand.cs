@@ -64,12 +64,7 @@ internal static class RunCommand
             }
             catch (ScenarioException ex)
             {
-                foreach (ScenarioError e in ex.Errors)
-                {
-                    ctx.Error.WriteLine(e.ToString());
-                }
-
-                ctx.Error.WriteLine($"{ex.Errors.Count} error(s) in {overlay}; nothing was run.");
+                ScenarioInput.PrintErrors(ex, overlay, ctx, "run");
                 return ExitCodes.InvalidInput;
             }
         }

@@ -27,17 +27,7 @@ public static class MeasurementCsv
 
     public static IReadOnlyList<MeasurementRow> LoadFile(string path)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "", $"cannot read the measurements: {ex.Message}", "check the path and that the file is readable")]);
-        }
-
+        string text = InputText.Read(path, "the measurements");
         return LoadText(text, path);
     }
 
@@ -131,7 +121,7 @@ public static class MeasurementCsv
 
             if (c >= fields.Count)
             {
-                int end = fields[^1].Column + fields[^1].Value.Length + 1;
+                int end = fields[^1].Column + fields[^1].Value.Length;
                 return ("", -end);
             }
 
