@@ -100,6 +100,28 @@ public sealed class CalibrationTests
         r.Rows.Should().OnlyContain(x => Math.Abs((x.After.TotalSeconds / x.Measurement.TotalSeconds) - 1) < 0.01);
     }
 
+    /// <summary>
+    /// With 0.5% measurement noise (fixed seed) the fit still lands within 2%, its standard errors are positive, and
+    /// each value is within 4 standard errors of the truth.
+    /// </summary>
+    [Fact]
+    public void With_noisy_measurements_the_standard_errors_cover_the_truth()
+    {
+        var random = new Random(12);
+        double Noisy(double v) => v * (1 + (0.005 * (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 2));
+        var rows = Synthetic().Select(m => m with { TotalSeconds = Noisy(m.TotalSeconds), BlackoutSeconds = Noisy(m.BlackoutSeconds!.Value), Bytes = Noisy(m.Bytes!.Value) }).ToArray();
+
+        CalibrationResult r = Calibrator.Fit(Start(), rows, threads: 2);
+
+        foreach ((string name, double truth) in Truth)
+        {
+            FittedParameter p = r.Parameters.Single(x => x.Parameter.Name == name);
+            p.Value.Should().BeApproximately(truth, Math.Abs(truth) * 0.02, name);
+            p.StandardError.Should().BePositive(name);
+            Math.Abs(p.Value - truth).Should().BeLessThan(4 * p.StandardError!.Value, name);
+        }
+    }
+
     [Fact]
     public void Parameters_the_rows_cannot_show_stay_fixed_with_the_reason()
     {
