@@ -102,6 +102,12 @@ public static class InventoryImporter
             string clusterPart = y.ToString();
             y.Clear();
 
+            if (names.Changed.Count > 0)
+            {
+                var (original, name) = names.Changed[0];
+                notes.Add($"{names.Changed.Count} name(s) were changed to be valid scenario names, e.g. '{original}' is '{name}'");
+            }
+
             var estimateList = estimates.Select(e => new ImportEstimate(e.Key, e.Value.Value, e.Value.Count, e.Value.Why)).ToList();
             body.AppendLine("# Imported by 'hypervsim import' from a cluster inventory (docs/import.md). Values the inventory cannot");
             body.AppendLine("# know carry the documented default and a comment 'estimate: ...' on their line; refine them:");

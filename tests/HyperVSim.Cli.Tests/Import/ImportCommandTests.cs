@@ -141,6 +141,25 @@ public sealed class ImportCommandTests
         var (exit, stdout, err) = Cli.Run("run", path);
         exit.Should().Be(0, err);
         stdout.Should().Contain("HV-PRD-N01");
+
+        // The docs' second what-if: SMB Direct over 40 GbE on every live-migration NIC; every move completes.
+        string smb = Path.Combine(dir, "smb.yaml");
+        File.WriteAllText(smb, File.ReadAllText(path).Replace("option: compression", "option: smb", StringComparison.Ordinal)
+            .Replace("{ name: SLOT-2-Port-2, speed: 10Gbps, rdma: false", "{ name: SLOT-2-Port-2, speed: 40Gbps, rdma: true", StringComparison.Ordinal));
+        (exit, stdout, err) = Cli.Run("run", smb);
+        exit.Should().Be(0, err);
+        stdout.Should().MatchRegex(@"Live migrations: (\d+) \(\1 completed, 0 failed");
+    }
+
+    [Fact]
+    public void Log_file_beside_an_import_is_accepted()
+    {
+        string dir = Cli.TempDir();
+        string output = Path.Combine(dir, "s.yaml");
+        File.WriteAllText(output, "old");
+        var (exit, _, err) = Cli.Run("import", InventoryFixture.Path, "--out", output, "--log-file", Path.Combine(dir, "import.log"));
+        exit.Should().Be(0, err);
+        File.ReadAllText(output).Should().StartWith("# Imported by 'hypervsim import'");
     }
 
     [Fact]
