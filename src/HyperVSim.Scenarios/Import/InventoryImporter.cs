@@ -95,7 +95,7 @@ public static class InventoryImporter
         {
             var body = new StringBuilder();
             WriteCluster();
-            WriteNetworks(out var lmNetworks);
+            WriteNetworks();
             WriteHosts();
             WriteStorage();
             WriteVms();
@@ -122,7 +122,6 @@ public static class InventoryImporter
             }
 
             body.Append(clusterPart);
-            _ = lmNetworks;
             return new ImportResult(body.ToString(), nodes.Count, vms.Count, estimateList, notes);
         }
 
@@ -187,12 +186,12 @@ public static class InventoryImporter
         /// With "use any network" and no list, the cluster-only networks (else the cluster-and-client ones) carry it.
         /// Each virtual switch name gives one network of role vm.
         /// </summary>
-        private void WriteNetworks(out List<string> lmNetworks)
+        private void WriteNetworks()
         {
             var subnets = new HashSet<string>(nodes.SelectMany(n => n.LiveMigration.Subnets), StringComparer.OrdinalIgnoreCase);
             bool any = subnets.Count == 0 && nodes.Any(n => n.LiveMigration.UseAnyNetwork);
             int anyRole = inv.Networks.Any(n => n.Role == 1) ? 1 : 3;
-            lmNetworks = [];
+            var lmNetworks = new List<string>();
             var lines = new List<string>();
             foreach (InventoryNetwork n in inv.Networks)
             {

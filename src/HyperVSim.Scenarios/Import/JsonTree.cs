@@ -70,8 +70,15 @@ internal sealed class JNode
     /// <summary>Parses <paramref name="bytes"/> (UTF-8); a syntax error throws <see cref="JsonTreeException"/> with its line and column.</summary>
     public static JNode Parse(byte[] bytes)
     {
-        var lines = new LineMap(bytes);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            throw new JsonTreeException(1, 1, "the file is UTF-16 (as Out-File writes in Windows PowerShell), not UTF-8");
+        }
+
+        // A UTF-8 byte-order mark (an editor may add one) is skipped; positions stay those of the file.
+        int bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var lines = new LineMap(bytes, bom);
+        var reader = new Utf8JsonReader(bytes.AsSpan(bom), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
         try
         {
             if (!reader.Read())
@@ -82,7 +89,7 @@ internal sealed class JNode
             JNode root = ReadValue(ref reader, "", lines);
             if (reader.Read())
             {
-                (int l, int c) = lines.At((int)reader.TokenStartIndex);
+                (int l, int c) = lines.At(bom + (int)reader.TokenStartIndex);
                 throw new JsonTreeException(l, c, "more JSON after the end of the inventory object");
             }
 
@@ -90,9 +97,8 @@ internal sealed class JNode
         }
         catch (JsonException ex)
         {
-            // LineNumber and BytePositionInLine are 0-based; a file cut short reports the position of its end.
-            int line = (int)(ex.LineNumber ?? 0) + 1;
-            int column = (int)(ex.BytePositionInLine ?? 0) + 1;
+            // LineNumber and BytePositionInLine are 0-based, in bytes; a file cut short reports the position of its end.
+            (int line, int column) = lines.AtLineByte((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
             string reason = ex.Message.Split(" LineNumber:", 2)[0].Split(" Path:", 2)[0].TrimEnd('.', ' ');
             throw new JsonTreeException(line, column, $"not valid JSON ({reason})");
         }
@@ -100,7 +106,7 @@ internal sealed class JNode
 
     private static JNode ReadValue(ref Utf8JsonReader reader, string path, LineMap lines)
     {
-        (int line, int column) = lines.At((int)reader.TokenStartIndex);
+        (int line, int column) = lines.At(lines.Bom + (int)reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -109,7 +115,7 @@ internal sealed class JNode
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     string name = reader.GetString()!;
-                    (int nl, int nc) = lines.At((int)reader.TokenStartIndex);
+                    (int nl, int nc) = lines.At(lines.Bom + (int)reader.TokenStartIndex);
                     if (node.Members.Any(m => m.Key == name))
                     {
                         throw new JsonTreeException(nl, nc, $"{Join(path, name)}: the key \"{name}\" is written twice in one object");
@@ -149,16 +155,19 @@ internal sealed class JNode
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
     /// <summary>Byte offsets to 1-based line and column; the column counts characters (UTF-8 sequences), not bytes.</summary>
-    private sealed class LineMap(byte[] bytes)
+    private sealed class LineMap(byte[] bytes, int bom)
     {
         private readonly List<int> starts = Starts(bytes);
+
+        /// <summary>Bytes of the byte-order mark the reader was not given.</summary>
+        public int Bom => bom;
 
         public (int Line, int Column) At(int offset)
         {
             int i = starts.BinarySearch(offset);
             int lineIndex = i >= 0 ? i : ~i - 1;
             int column = 1;
-            for (int b = starts[lineIndex]; b < offset && b < bytes.Length; b++)
+            for (int b = Math.Max(starts[lineIndex], lineIndex == 0 ? bom : 0); b < offset && b < bytes.Length; b++)
             {
                 if ((bytes[b] & 0xC0) != 0x80)
                 {
@@ -167,6 +176,13 @@ internal sealed class JNode
             }
 
             return (lineIndex + 1, column);
+        }
+
+        /// <summary>The position of byte <paramref name="byteInLine"/> of 0-based line <paramref name="line"/> as the reader counts them (after the mark).</summary>
+        public (int Line, int Column) AtLineByte(int line, int byteInLine)
+        {
+            int start = line < starts.Count ? starts[line] : starts[^1];
+            return At(Math.Min(bytes.Length, start + (line == 0 ? bom : 0) + byteInLine));
         }
 
         private static List<int> Starts(byte[] bytes)

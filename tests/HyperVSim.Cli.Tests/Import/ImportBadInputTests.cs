@@ -101,3 +101,33 @@ public sealed class ImportBadInputTests
         ShouldRefuse(dup, dl, dc, "vms[1].name", "a second VM named \"WEB-PRD-001\"");
     }
 }
+
+/// <summary>Positions count characters, not bytes, and a byte-order mark is not a character of the first line.</summary>
+public sealed class ImportPositionTests
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Column_counts_characters_after_multibyte_text_and_a_byte_order_mark(bool bom)
+    {
+        const string text = "{\"schema\": \"hypervsim.inventory\", \"note\": \"Zürich – Genève\", \"schemaVersion\": 9}";
+        string dir = Cli.TempDir();
+        string input = Path.Combine(dir, "inv.json");
+        File.WriteAllText(input, text, new System.Text.UTF8Encoding(bom));
+        var (exit, _, err) = Cli.Run("import", input, "--out", Path.Combine(dir, "s.yaml"));
+        exit.Should().Be(2);
+        int column = text.IndexOf('9', StringComparison.Ordinal) + 1;
+        err.Should().Contain($"{input}:1:{column}: schemaVersion: schema version 9 is not known");
+    }
+
+    [Fact]
+    public void Utf16_file_is_refused_with_the_reason()
+    {
+        string dir = Cli.TempDir();
+        string input = Path.Combine(dir, "inv.json");
+        File.WriteAllText(input, "{}", System.Text.Encoding.Unicode);
+        var (exit, _, err) = Cli.Run("import", input, "--out", Path.Combine(dir, "s.yaml"));
+        exit.Should().Be(2);
+        err.Should().Contain($"{input}:1:1: the file is UTF-16");
+    }
+}

@@ -99,6 +99,18 @@ public sealed class ImportCommandTests
             vm.State.Should().Be(running ? VmInitialState.Running : VmInitialState.Off);
             vm.Nics.Select(n => (n.Network, n.Protected)).Should().Equal(j.GetProperty("nics").EnumerateArray().Select(n => (n.GetProperty("switchName").GetString()!, n.GetProperty("protected").GetBoolean())));
             vm.Disks.Select(d => d.SizeBytes).Should().Equal(j.GetProperty("disks").EnumerateArray().Select(d => d.GetProperty("sizeBytes").GetInt64()));
+            string[] possible = [.. j.GetProperty("possibleOwners").EnumerateArray().Select(o => o.GetString()!)];
+            if (!j.GetProperty("clustered").GetBoolean())
+            {
+                vm.PossibleOwners.Should().Equal(vm.Host);
+            }
+            else
+            {
+                vm.PossibleOwners.Should().Equal(possible.Length == nodes.Length ? [] : possible, vm.Name);
+                vm.PreferredOwners.Should().Equal(j.GetProperty("preferredOwners").EnumerateArray().Select(o => o.GetString()), vm.Name);
+                vm.AntiAffinity.Should().Be(j.GetProperty("antiAffinityClasses").EnumerateArray().Select(c => c.GetString()!.Replace(' ', '-')).FirstOrDefault());
+            }
+
             if (j.GetProperty("priority").ValueKind == JsonValueKind.Number)
             {
                 vm.Priority.Should().Be(j.GetProperty("priority").GetInt32());
