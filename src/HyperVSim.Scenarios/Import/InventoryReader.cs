@@ -312,6 +312,21 @@ internal sealed class InventoryReader : JsonFields
             }
 
             InventoryNode? owner = ownerKnown ? nodes[vm.OwnerNode] : null;
+            if (owner is not null && vm.ProcessorCount > owner.LogicalProcessors)
+            {
+                Error(vm.Node["processorCount"]!, $"VM {vm.Name} has {vm.ProcessorCount} virtual processors but its node {owner.Name} has {owner.LogicalProcessors} logical processors", "Hyper-V gives a VM at most its host's logical processors: check the VM's processor count and owner node");
+            }
+
+            if (owner is not null && vm.StartupBytes > owner.MemoryBytes)
+            {
+                Error(vm.Node["memory"]!["startupBytes"]!, $"VM {vm.Name} starts with {vm.StartupBytes} bytes, more than its node {owner.Name} has ({owner.MemoryBytes})", "check the VM's startup memory and its owner node");
+            }
+
+            if (owner is not null && vm.Generation == 2 && owner.OsVersion.StartsWith("6.2.", StringComparison.Ordinal))
+            {
+                Error(vm.Node["generation"]!, $"VM {vm.Name} is generation 2 but its node {owner.Name} runs Windows Server 2012, which has no generation 2", "check the VM's generation and its node's osVersion");
+            }
+
             foreach (InventoryVmNic nic in vm.Nics.Where(n => n.SwitchName is not null))
             {
                 if (owner is not null && !owner.Switches.Any(s => s.Name == nic.SwitchName))

@@ -131,3 +131,26 @@ public sealed class ImportPositionTests
         err.Should().Contain($"{input}:1:1: the file is UTF-16");
     }
 }
+
+/// <summary>Inventories the scenario rules would refuse are refused at their JSON value, never as an internal error.</summary>
+public sealed class ImportConsistencyTests
+{
+    [Theory]
+    [InlineData("\"processorCount\": 2,", "\"processorCount\": 48,", "vms[0].processorCount", "48 virtual processors but its node HV-PRD-N01 has 40")]
+    [InlineData("\"osVersion\": \"6.3.9600\"", "\"osVersion\": \"10.0.14393\"", "nodes[0].osVersion", "Windows version 10.0.14393 is not simulated")]
+    [InlineData("\"osVersion\": \"6.3.9600\"", "\"osVersion\": \"6.2.9200\"", "vms[0].generation", "runs Windows Server 2012, which has no generation 2")]
+    [InlineData("\"controller\": \"SCSI\"", "\"controller\": \"IDE\"", "vms[0].disks[0].controller", "generation 2, which has no IDE controller")]
+    [InlineData("\"role\": 1,", "\"role\": 2,", "networks[1].role", "role 2 is not a cluster network role")]
+    public void Inconsistent_value_is_exit_2_at_its_path(string find, string replace, string path, string says)
+    {
+        string text = File.ReadAllText(InventoryFixture.Path);
+        int i = text.IndexOf(find, StringComparison.Ordinal);
+        string mutated = text[..i] + replace + text[(i + find.Length)..];
+        string dir = Cli.TempDir();
+        string input = Path.Combine(dir, "inventory.json");
+        File.WriteAllText(input, mutated);
+        var (exit, _, err) = Cli.Run("import", input, "--out", Path.Combine(dir, "s.yaml"));
+        exit.Should().Be(2, err);
+        err.Should().MatchRegex($@"{System.Text.RegularExpressions.Regex.Escape(input)}:\d+:\d+: {System.Text.RegularExpressions.Regex.Escape(path)}: ").And.Contain(says);
+    }
+}
