@@ -121,6 +121,9 @@ public static class MigrationEventsImporter
         return new EventsImportResult(csv.ToString(), rows.Count, notes);
     }
 
+    /// <summary>A VM ID as Get-VM and the event properties may spell it: braces dropped (IDs compare ignoring case).</summary>
+    private static string Id(string text) => text.Trim().Trim('{', '}');
+
     private sealed record Host(string Name, string Option, long LinkSpeedBps);
 
     private sealed record Vm(string Id, long MemoryBytes);
@@ -153,7 +156,7 @@ public static class MigrationEventsImporter
                 Str(h, "name"),
                 OneOf(h, "performanceOption", ["TCPIP", "Compression", "SMB"], "VirtualMachineMigrationPerformanceOption of Get-VMHost"),
                 LinkSpeed(h)));
-            var vms = Array(root, "vms", v => new Vm(Str(v, "id"), Long(v, "memoryBytes", 32L << 20, 1L << 40, "a VM has 32MiB to 1TiB")));
+            var vms = Array(root, "vms", v => new Vm(Id(Str(v, "id")), Long(v, "memoryBytes", 32L << 20, 1L << 40, "a VM has 32MiB to 1TiB")));
             int index = 0;
             var events = Array(root, "events", e => ReadEvent(e, index++));
             var names = new HashSet<string>(hosts.Select(h => h.Name), StringComparer.OrdinalIgnoreCase);
@@ -205,7 +208,7 @@ public static class MigrationEventsImporter
                 }
             }
 
-            return new Ev(index, (int)id, Str(e, "machine"), when, Str(e, "vmId"), blackout);
+            return new Ev(index, (int)id, Str(e, "machine"), when, Id(Str(e, "vmId")), blackout);
         }
     }
 }

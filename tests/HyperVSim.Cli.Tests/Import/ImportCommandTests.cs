@@ -210,6 +210,10 @@ public sealed class ImportCommandTests
         }
 
         spec.Hosts.Should().HaveCount(8).And.OnlyContain(h => Regex.IsMatch(h.Name, "^node-[0-9a-f]{8}$"));
+
+        // The documented rule: the first 8 hex digits of SHA-256 over the kind, a NUL and the upper-cased name.
+        string digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("host\0HV-PRD-N01")));
+        spec.Hosts[0].Name.Should().Be("node-" + digest[..8]);
         spec.Vms.Should().HaveCount(300).And.OnlyContain(v => Regex.IsMatch(v.Name, "^vm-[0-9a-f]{8}$"));
         spec.Vms.Select(v => v.MemoryBytes).Sum().Should().Be(Import().Spec.Vms.Select(v => v.MemoryBytes).Sum());
     }

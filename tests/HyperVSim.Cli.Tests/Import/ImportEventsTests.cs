@@ -25,7 +25,7 @@ public sealed class ImportEventsTests
           "events": [
             { "id": 20413, "machine": "HV01", "time": "2026-11-19T00:00:00Z", "vmName": "A", "vmId": "a", "blackoutSeconds": null },
             { "id": 20413, "machine": "HV01", "time": "2026-11-19T00:00:05Z", "vmName": "B", "vmId": "b", "blackoutSeconds": null },
-            { "id": 20415, "machine": "HV01", "time": "2026-11-19T00:00:20Z", "vmName": "A", "vmId": "a", "blackoutSeconds": 0.25 },
+            { "id": 20415, "machine": "HV01", "time": "2026-11-19T00:00:20Z", "vmName": "A", "vmId": "{A}", "blackoutSeconds": 0.25 },
             { "id": 20417, "machine": "HV01", "time": "2026-11-19T00:00:30Z", "vmName": "B", "vmId": "b", "blackoutSeconds": 1.5 },
             { "id": 20413, "machine": "HV02", "time": "2026-11-19T01:00:00Z", "vmName": "C", "vmId": "c", "blackoutSeconds": null },
             { "id": 20415, "machine": "HV02", "time": "2026-11-19T01:01:04.5Z", "vmName": "C", "vmId": "c", "blackoutSeconds": null },
