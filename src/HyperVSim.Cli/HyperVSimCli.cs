@@ -48,6 +48,8 @@ public static class HyperVSimCli
             StudyCommand.Create(Context),
             SurvivabilityCommand.Create(Context),
             CalibrateCommand.Create(Context),
+            ImportCommand.Create(Context),
+            ImportCommand.CreateEvents(Context),
         };
 
         ParseResult parsed = root.Parse(args);
@@ -96,7 +98,9 @@ public static class HyperVSimCli
         {
             if (child is OptionResult { Option.Name: var name } option && name != "--log-file" && OutputTarget.Options.Contains(name, StringComparer.Ordinal))
             {
-                outputs.Add(OutputTarget.For(name, option.GetValueOrDefault<string?>()));
+                string? path = option.GetValueOrDefault<string?>();
+                bool fileOut = name == "--out" && ImportCommand.FileOutCommands.Contains(pr.CommandResult.Command.Name);
+                outputs.Add(fileOut && path is not null ? new OutputTarget(name, path, "out.txt") : OutputTarget.For(name, path));
             }
             else if (child is ArgumentResult argument && argument.GetValueOrDefault<string?>() is { } input)
             {
