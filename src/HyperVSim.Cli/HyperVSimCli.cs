@@ -47,6 +47,7 @@ public static class HyperVSimCli
             ExplainCommand.Create(Context),
             StudyCommand.Create(Context),
             SurvivabilityCommand.Create(Context),
+            PlanCommand.Create(Context),
         };
 
         ParseResult parsed = root.Parse(args);
