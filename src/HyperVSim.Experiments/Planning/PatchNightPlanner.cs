@@ -73,7 +73,10 @@ public static class PatchNightPlanner
     {
         double drainStart = n.DrainStart.Seconds, drainEnd = n.DrainEnd!.Value.Seconds, resumed = n.ResumedAt!.Value.Seconds, done = n.DoneAt!.Value.Seconds;
         MigrationRecord[] drained = result.Migrations.Where(m => m.From == n.Host && m.RequestedBy == "cluster" && m.RequestedAt >= drainStart && m.RequestedAt <= drainEnd).ToArray();
-        MigrationRecord[] back = result.Migrations.Where(m => m.To == n.Host && m.RequestedBy == "cluster" && m.RequestedAt >= resumed && m.RequestedAt <= done).ToArray();
+        // Failback is requested at the instant of the resume; a later node's drain may start as this node is done and move VMs here.
+        MigrationRecord[] back = resumed < done
+            ? result.Migrations.Where(m => m.To == n.Host && m.RequestedBy == "cluster" && m.RequestedAt == resumed).ToArray()
+            : [];
         return new NodeWindow(n.Host, drainStart, drainEnd, n.InstallEnd!.Value.Seconds, n.DownAt!.Value.Seconds, n.UpAt!.Value.Seconds, resumed, done)
         {
             DrainMigrations = drained,
