@@ -11,7 +11,7 @@ namespace HyperVSim.Experiments.Planning;
 /// Drives a Cluster-Aware-Updating-style run on a live cluster through the model's maintenance actions
 /// (docs/patch-night.md): for each node in order, at most <c>MaxParallel</c> at once, pause and drain it; when the drain
 /// has ended, install for the node's install time; then restart it (drain: nothing is left; leave the cluster, down for
-/// the reboot time, back, rejoin, resume with failback); the node is done when no migration to or from it is left,
+/// the reboot time, back, rejoin, resume with failback); the node is done when its failback migrations have ended,
 /// and the next node starts. Every time it records is read from the cluster's signals, none is computed.
 /// </summary>
 internal sealed class PatchNightDriver
@@ -108,15 +108,16 @@ internal sealed class PatchNightDriver
         if (_active.TryGetValue(host, out NodeTimes? t) && t.UpAt is not null)
         {
             t.ResumedAt = Now;
+            // The node was paused until now, so what is under way to it was just requested by its failback.
+            t.Failback = _migrations.InFlight.Where(m => ReferenceEquals(m.Target, host)).ToArray();
             CheckDone();
         }
     }
 
-    /// <summary>A resumed node is done once no migration to or from it is left (its failback has ended).</summary>
+    /// <summary>A resumed node is done once its failback migrations have ended (other nodes' drains may go on moving VMs to it).</summary>
     private void CheckDone()
     {
-        Host[] done = _active.Where(kv => kv.Value.ResumedAt is not null
-            && !_migrations.InFlight.Any(m => ReferenceEquals(m.Source, kv.Key) || ReferenceEquals(m.Target, kv.Key)))
+        Host[] done = _active.Where(kv => kv.Value.ResumedAt is not null && kv.Value.Failback.All(m => m.Record is not null))
             .Select(kv => kv.Key).OrderBy(h => h.Index).ToArray();
         foreach (Host h in done)
         {
@@ -136,6 +137,7 @@ internal sealed class PatchNightDriver
         public string Host { get; } = host;
         public SimTime Install { get; init; }
         public Drain? Drain { get; set; }
+        public IReadOnlyList<LiveMigration> Failback { get; set; } = [];
         public SimTime DrainStart { get; init; }
         public SimTime? DrainEnd { get; set; }
         public SimTime? InstallEnd { get; set; }

@@ -38,7 +38,7 @@ public static class PatchNightPlanner
             totals[r] = Total(n, options);
         });
 
-        NodeWindow[] windows = nodes.Select(n => Window(n, result)).ToArray();
+        NodeWindow[] windows = nodes.Select(Window).ToArray();
         return new PatchNightPlan(scenario.Name, options, order, Total(nodes, options), windows, Downtimes(scenario, result),
             Slowest(windows), options.Replications > 0 ? CauTimeouts.From(totals, options) : null, result);
     }
@@ -69,14 +69,11 @@ public static class PatchNightPlanner
     private static double Total(IReadOnlyList<PatchNightDriver.NodeTimes> nodes, PatchNightOptions options) =>
         nodes.Max(n => n.DoneAt!.Value.Seconds) - options.Start.Seconds;
 
-    private static NodeWindow Window(PatchNightDriver.NodeTimes n, SimulationResult result)
+    private static NodeWindow Window(PatchNightDriver.NodeTimes n)
     {
         double drainStart = n.DrainStart.Seconds, drainEnd = n.DrainEnd!.Value.Seconds, resumed = n.ResumedAt!.Value.Seconds, done = n.DoneAt!.Value.Seconds;
-        MigrationRecord[] drained = result.Migrations.Where(m => m.From == n.Host && m.RequestedBy == "cluster" && m.RequestedAt >= drainStart && m.RequestedAt <= drainEnd).ToArray();
-        // Failback is requested at the instant of the resume; a later node's drain may start as this node is done and move VMs here.
-        MigrationRecord[] back = resumed < done
-            ? result.Migrations.Where(m => m.To == n.Host && m.RequestedBy == "cluster" && m.RequestedAt == resumed).ToArray()
-            : [];
+        MigrationRecord[] drained = n.Drain!.Migrations.Select(m => m.Record).OfType<MigrationRecord>().ToArray();
+        MigrationRecord[] back = n.Failback.Select(m => m.Record).OfType<MigrationRecord>().ToArray();
         return new NodeWindow(n.Host, drainStart, drainEnd, n.InstallEnd!.Value.Seconds, n.DownAt!.Value.Seconds, n.UpAt!.Value.Seconds, resumed, done)
         {
             DrainMigrations = drained,
