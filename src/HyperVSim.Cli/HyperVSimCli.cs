@@ -50,6 +50,7 @@ public static class HyperVSimCli
             CalibrateCommand.Create(Context),
             ImportCommand.Create(Context),
             ImportCommand.CreateEvents(Context),
+            PlanCommand.Create(Context),
         };
 
         ParseResult parsed = root.Parse(args);

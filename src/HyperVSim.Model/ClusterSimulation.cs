@@ -37,8 +37,12 @@ public static class ClusterSimulation
     public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options = null, IProgress<RunProgress>? progress = null) =>
         Run(spec, options, progress, arrange: null);
 
-    /// <summary>As <see cref="Run(ScenarioSpec, SimulationOptions?, IProgress{RunProgress}?)"/>; <paramref name="arrange"/> lets a test act on the cluster before the clock starts.</summary>
-    internal static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options, IProgress<RunProgress>? progress, Action<Cluster>? arrange)
+    /// <summary>
+    /// As <see cref="Run(ScenarioSpec, SimulationOptions?, IProgress{RunProgress}?)"/>; <paramref name="arrange"/> acts on
+    /// the cluster before the clock starts: a test, or a planner that drives maintenance by the cluster's signals
+    /// (Experiments/Planning).
+    /// </summary>
+    public static SimulationResult Run(ScenarioSpec spec, SimulationOptions? options, IProgress<RunProgress>? progress, Action<Cluster>? arrange)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var sim = new Simulation(options);

@@ -25,8 +25,9 @@ public sealed class StudyCommandTests
         return path;
     }
 
-    private static (string, string) Files(string dir) =>
-        (File.ReadAllText(Path.Combine(dir, "summary.json")), File.ReadAllText(Path.Combine(dir, "summary.csv")));
+    private static (string, string, string, string) Files(string dir) =>
+        (File.ReadAllText(Path.Combine(dir, "summary.json")), File.ReadAllText(Path.Combine(dir, "summary.csv")),
+            File.ReadAllText(Path.Combine(dir, "summary.md")), File.ReadAllText(Path.Combine(dir, "summary.html")));
 
     [Fact]
     public void One_thread_two_threads_and_three_merged_shards_write_byte_identical_files()

@@ -19,7 +19,7 @@ internal static class StudyCommand
     public static Command Create(Func<ParseResult, CliContext> context)
     {
         var study = new Argument<string>("study") { Description = "Study file (YAML)" };
-        var outDir = new Option<string>("--out") { Description = "Folder for the case files and summary.json/summary.csv (resumed if it holds the same study)", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder for the case files and summary.json/csv/md/html (resumed if it holds the same study)", Required = true };
         var threads = new Option<int>("--threads") { Description = "Cases run at once (default: every core); results do not depend on it", DefaultValueFactory = _ => Environment.ProcessorCount };
         var shard = new Option<string?>("--shard") { Description = "Run only share K of N (K/N), for a job array; join the folders with 'study merge'" };
         var run = new Command("run", "Run a study: every point and replication, in parallel, resumable") { study, outDir, threads, shard };
@@ -59,7 +59,7 @@ internal static class StudyCommand
         StudyOutcome outcome;
         try
         {
-            outcome = StudyRunner.Run(definition, evaluate, dir, threads, shard, Progress(ctx));
+            outcome = StudyRunner.Run(definition, evaluate, dir, threads, shard, Progress(ctx), formats: Reports.Studies.StudyFormats.All);
         }
         catch (Exception ex) when (ex is StudyFolderException or IOException or UnauthorizedAccessException)
         {
@@ -78,7 +78,7 @@ internal static class StudyCommand
         }
 
         ctx.Out.WriteLine(outcome.SummaryWritten
-            ? $"Study {definition.Name}: {definition.Points.Count} points × {definition.Replications} replications; ran {outcome.Ran}, {outcome.Skipped} already done. Wrote {Path.Combine(dir, "summary.json")} and summary.csv."
+            ? $"Study {definition.Name}: {definition.Points.Count} points × {definition.Replications} replications; ran {outcome.Ran}, {outcome.Skipped} already done. Wrote {Path.Combine(dir, "summary.json")}, summary.csv, summary.md and summary.html."
             : $"Study {definition.Name}, shard {shardText}: ran {outcome.Ran} of {outcome.InShare} cases ({outcome.Skipped} already done). Join the shards with: hypervsim study merge DIR... --out DIR");
         return ExitCodes.Ok;
     }
@@ -93,8 +93,8 @@ internal static class StudyCommand
         try
         {
             StudyDefinition definition = CaseStore.ReadDefinition(dirs[0]);
-            int copied = StudyRunner.Merge(definition, dirs, outDir);
-            ctx.Out.WriteLine($"Merged {dirs.Length} folders ({copied} cases copied) into {outDir}; wrote summary.json and summary.csv.");
+            int copied = StudyRunner.Merge(definition, dirs, outDir, Reports.Studies.StudyFormats.All);
+            ctx.Out.WriteLine($"Merged {dirs.Length} folders ({copied} cases copied) into {outDir}; wrote summary.json, summary.csv, summary.md and summary.html.");
             return ExitCodes.Ok;
         }
         catch (Exception ex) when (ex is StudyFolderException or IOException or UnauthorizedAccessException)

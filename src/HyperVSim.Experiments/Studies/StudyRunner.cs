@@ -13,7 +13,7 @@ public static class StudyRunner
     public delegate IReadOnlyDictionary<string, double?> Evaluate(StudyPoint point, int replication);
 
     public static StudyOutcome Run(StudyDefinition study, Evaluate evaluate, string dir, int threads, Shard? shard = null,
-        IProgress<StudyProgress>? progress = null, CancellationToken cancel = default)
+        IProgress<StudyProgress>? progress = null, CancellationToken cancel = default, IReadOnlyList<ISummaryFormat>? formats = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(evaluate);
@@ -32,7 +32,7 @@ public static class StudyRunner
             progress?.Report(new StudyProgress(Interlocked.Increment(ref done), mine.Length, skipped, clock.Elapsed));
         });
 
-        bool complete = shard is null && StudySummary.TryWrite(dir, study);
+        bool complete = shard is null && StudySummary.TryWrite(dir, study, formats);
         return new StudyOutcome(todo.Length, skipped, mine.Length, complete);
     }
 
@@ -40,7 +40,7 @@ public static class StudyRunner
     /// Joins the case folders of shards into <paramref name="outDir"/> and writes the summary; throws
     /// <see cref="StudyFolderException"/> when a folder holds another study or cases are missing.
     /// </summary>
-    public static int Merge(StudyDefinition study, IReadOnlyList<string> dirs, string outDir)
+    public static int Merge(StudyDefinition study, IReadOnlyList<string> dirs, string outDir, IReadOnlyList<ISummaryFormat>? formats = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(dirs);
@@ -61,7 +61,7 @@ public static class StudyRunner
             }
         }
 
-        if (!StudySummary.TryWrite(outDir, study))
+        if (!StudySummary.TryWrite(outDir, study, formats))
         {
             int missing = Enumerable.Range(0, study.Cases).Count(k => CaseStore.Read(outDir, k / study.Replications, k % study.Replications) is null);
             throw new StudyFolderException($"{missing} of {study.Cases} cases are in none of the folders given; run the missing shards (study run --shard K/N) and merge again");

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace HyperVSim.Experiments.Studies;
 
 /// <summary>
-/// The study's result files, <c>summary.json</c> and <c>summary.csv</c>: one entry per point with its parameter
+/// The study's result files, <c>summary.json</c> and <c>summary.csv</c> (and any <see cref="ISummaryFormat"/> given): one entry per point with its parameter
 /// values and, per metric, the <see cref="MetricSummary"/> across its replications. Built only from the case files,
 /// in point and replication order, so the bytes do not depend on threads, shards or resumes.
 /// </summary>
@@ -64,16 +64,22 @@ public static class StudySummary
             .ToArray()).ToArray();
     }
 
-    /// <summary>Writes summary.json and summary.csv when every case is there; false when some is missing.</summary>
-    public static bool TryWrite(string dir, StudyDefinition study)
+    /// <summary>Writes summary.json, summary.csv and each of <paramref name="formats"/> when every case is there; false when some is missing.</summary>
+    public static bool TryWrite(string dir, StudyDefinition study, IReadOnlyList<ISummaryFormat>? formats = null)
     {
         if (Build(dir, study) is not { } rows)
         {
             return false;
         }
 
-        AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows, Differences(dir, study)));
+        IReadOnlyList<IReadOnlyList<MetricDifference?>>? differences = Differences(dir, study);
+        AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows, differences));
         AtomicFile.Write(Path.Combine(dir, "summary.csv"), Csv(study, rows));
+        foreach (ISummaryFormat f in formats ?? [])
+        {
+            AtomicFile.Write(Path.Combine(dir, f.FileName), f.Render(study, rows, differences));
+        }
+
         return true;
     }
 

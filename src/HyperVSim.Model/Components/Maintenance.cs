@@ -15,15 +15,27 @@ public sealed class Maintenance : IClusterComponent
 {
     private Cluster? _cluster;
 
+    /// <summary>Each node's drains since its last failback: failback moves back what these moved away, nothing else.</summary>
+    private readonly Dictionary<Host, List<Drain>> _drains = [];
+
     private Cluster Cluster => _cluster ?? throw new InvalidOperationException("maintenance is not attached to a cluster");
 
     public void Attach(Cluster cluster) => _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+
+    /// <summary>A node was resumed; raised after its immediate failback migrations (if any) were requested.</summary>
+    public event Action<Host>? Resumed;
 
     /// <summary>Pauses <paramref name="host"/> and live-migrates every running VM off it (pause node, drain roles).</summary>
     public Drain Drain(Host host)
     {
         ArgumentNullException.ThrowIfNull(host);
         var drain = new Drain(Cluster, Cluster.Component<MigrationService>(), Cluster.Component<Placement>(), host);
+        if (!_drains.TryGetValue(host, out List<Drain>? drains))
+        {
+            _drains[host] = drains = [];
+        }
+
+        drains.Add(drain);
         Cluster.OnActivityStarted(drain);
         drain.Start();
         return drain;
@@ -62,6 +74,8 @@ public sealed class Maintenance : IClusterComponent
                 Cluster.Simulation.Schedule(wait, _ => Failback(host), null, "failback window");
                 break;
         }
+
+        Resumed?.Invoke(host);
     }
 
     /// <summary>
@@ -133,7 +147,10 @@ public sealed class Maintenance : IClusterComponent
         service.MembershipChanged += OnChanged;
     }
 
-    /// <summary>The VMs drained from <paramref name="host"/> go back there by live migration, those that still run where the drain put them.</summary>
+    /// <summary>
+    /// The VMs <paramref name="host"/>'s drains moved away since its last failback go back there by live migration, those
+    /// that still run where the drain put them (a failback of another node's VMs that left from here is not a drain).
+    /// </summary>
     private void Failback(Host host)
     {
         if (!host.IsUp || host.Paused)
@@ -143,8 +160,9 @@ public sealed class Maintenance : IClusterComponent
 
         var service = Cluster.Component<MigrationService>();
         var moved = new HashSet<VirtualMachine>();
-        foreach (LiveMigration m in service.Migrations.Where(m => ReferenceEquals(m.Source, host) && m.RequestedBy == "cluster"
-            && m.Record is { Result: MigrationResult.Completed }).ToArray())
+        LiveMigration[] drained = _drains.Remove(host, out List<Drain>? drains) ? drains.SelectMany(d => d.Migrations).ToArray() : [];
+        // Only the drains' own moves: a failback to another node that started here is not one of them.
+        foreach (LiveMigration m in drained.Where(m => m.Record is { Result: MigrationResult.Completed }))
         {
             VirtualMachine vm = m.Vm;
             if (vm.State == VmState.Running && !vm.Migrating && ReferenceEquals(vm.Host, m.Target) && moved.Add(vm))

@@ -22,9 +22,12 @@ public static class HumanUnits
     {
         < 1 => (s * 1000).ToString("0.#", Inv) + " ms",
         < 60 => s.ToString("0.00", Inv) + " s",
-        < 3600 => $"{(int)(s / 60)}m {(s % 60).ToString("00", Inv)}s",
+        // Rounded to whole seconds first, so 1199.9999 s reads 20m 00s, not 19m 60s.
+        < 3599.5 => MinutesAndSeconds((long)Math.Round(s, MidpointRounding.AwayFromZero)),
         _ => $"{(int)(s / 3600)}h {((int)(s % 3600 / 60)).ToString("00", Inv)}m",
     };
+
+    private static string MinutesAndSeconds(long whole) => $"{whole / 60}m {(whole % 60).ToString("00", Inv)}s";
 
     /// <summary>A fraction as a percentage with two decimals: 0.8967 → 89.67%.</summary>
     public static string Percent(double fraction) => (fraction * 100).ToString("0.00", Inv) + "%";
