@@ -112,6 +112,9 @@ public sealed class Cluster
     /// <summary>Raised when a volume fails or is repaired, or a host's path to it does (the host is null for the volume itself).</summary>
     public event Action<Volume, Host?>? StorageStateChanged;
 
+    /// <summary>Raised when a storage move's switch has pointed some of a VM's disks at another volume (the VM's spec says which).</summary>
+    public event Action<VirtualMachine>? DisksMoved;
+
     /// <summary>Raised when any component starts an activity (a migration, a drain), in the order they start.</summary>
     public event Action<IActivity>? ActivityStarted;
 
@@ -317,6 +320,13 @@ public sealed class Cluster
 
         StorageStateChanged?.Invoke(volume, host);
         return true;
+    }
+
+    /// <summary>Points <paramref name="disks"/> of <paramref name="vm"/> at <paramref name="volume"/> (a storage move's switch) and says so.</summary>
+    internal void MoveDisks(VirtualMachine vm, IReadOnlyCollection<string> disks, Volume volume)
+    {
+        vm.MoveDisks(disks, volume.Name);
+        DisksMoved?.Invoke(vm);
     }
 
     internal void OnActivityStarted(IActivity activity) => ActivityStarted?.Invoke(activity);

@@ -349,7 +349,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     {
         if (StorageTarget is { } volume)
         {
-            Vm.MoveDisks(DisksToCopy.Select(d => d.Disk.Name).ToArray(), volume.Name);
+            _cluster.MoveDisks(Vm, DisksToCopy.Select(d => d.Disk.Name).ToArray(), volume);
         }
     }
 

@@ -56,17 +56,7 @@ public sealed class StorageIo : IClusterComponent
                 (_byVm.TryGetValue(vm, out var list) ? list : _byVm[vm] = []).Add(disk);
                 if (volume is not null)
                 {
-                    if (!_volumes.TryGetValue(volume, out VolumeIo? v))
-                    {
-                        v = new VolumeIo(volume);
-                        _volumes.Add(volume, v);
-                        foreach (Resource r in volume.LimitedResources)
-                        {
-                            _byResource[r] = v;
-                        }
-                    }
-
-                    v.Disks.Add(disk);
+                    VolumeOf(volume).Disks.Add(disk);
                 }
             }
         }
@@ -88,6 +78,7 @@ public sealed class StorageIo : IClusterComponent
                 }
             }
         };
+        cluster.DisksMoved += Rehome;
         cluster.NicStateChanged += nic =>
         {
             // SMB Multichannel re-forms over the NICs that are up: restart the host's share I/O over them.
@@ -161,6 +152,63 @@ public sealed class StorageIo : IClusterComponent
             .Where(v => v.Points.Count > 1)
             .Select(v => new TimeSeries($"{v.Volume.Name} iops", "IOPS", v.Points.ToArray()))
             .ToArray();
+
+    /// <summary>The tracking of a volume, made the first time a disk lands on it (at the start, or by a storage move).</summary>
+    private VolumeIo VolumeOf(Volume volume)
+    {
+        if (!_volumes.TryGetValue(volume, out VolumeIo? v))
+        {
+            v = new VolumeIo(volume);
+            _volumes.Add(volume, v);
+            foreach (Resource r in volume.LimitedResources)
+            {
+                _byResource[r] = v;
+            }
+        }
+
+        return v;
+    }
+
+    /// <summary>
+    /// A storage move switched some of the VM's disks to another volume: from this instant their I/O leaves the old
+    /// volume and runs on the new one (the flow restarts over the new volume's resources, and for an SMB share its NICs).
+    /// </summary>
+    private void Rehome(VirtualMachine vm)
+    {
+        if (!_byVm.TryGetValue(vm, out List<DiskIo>? disks))
+        {
+            return;
+        }
+
+        SimTime now = _cluster.Simulation.Now;
+        foreach (DiskIo d in disks)
+        {
+            string? name = vm.Spec.Disks.FirstOrDefault(x => x.Name == d.Disk.Name)?.Storage;
+            Volume? volume = name is null ? null : _cluster.VolumeNamed(name);
+            if (ReferenceEquals(volume, d.Volume))
+            {
+                continue;
+            }
+
+            Stop(d);
+            if (d.Volume is { } old)
+            {
+                _volumes[old].Disks.Remove(d);
+                _volumes[old].Update(now);
+            }
+
+            d.Volume = volume;
+            if (volume is not null)
+            {
+                VolumeIo v = VolumeOf(volume);
+                v.Disks.Add(d);
+                d.Advance(now);
+                d.SetLatency(Latency(volume.Spec.EffectiveServiceTime.Seconds, 0));
+            }
+        }
+
+        Refresh(vm);
+    }
 
     private void Refresh(VirtualMachine vm)
     {
