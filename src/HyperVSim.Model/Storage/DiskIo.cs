@@ -126,6 +126,13 @@ public sealed class DiskIo
         }
     }
 
+    /// <summary>Bytes moved up to <paramref name="now"/> (read and written; the write part is 1 − read of it).</summary>
+    internal double BytesAt(SimTime now)
+    {
+        Advance(now);
+        return Bytes;
+    }
+
     /// <summary>Sets the rate after <see cref="Advance"/>.</summary>
     internal void SetRate(double rate) => Rate = rate;
 

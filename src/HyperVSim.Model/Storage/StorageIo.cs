@@ -99,6 +99,10 @@ public sealed class StorageIo : IClusterComponent
         }
     }
 
+    /// <summary>The I/O workload of <paramref name="vm"/>'s disk <paramref name="disk"/>; null when that disk has none.</summary>
+    internal DiskIo? DiskOf(VirtualMachine vm, string disk) =>
+        _byVm.TryGetValue(vm, out List<DiskIo>? disks) ? disks.FirstOrDefault(d => d.Disk.Name == disk) : null;
+
     /// <summary>Changes a disk's QoS while running (a null bound keeps its value; 0 removes it).</summary>
     public void SetQos(VirtualMachine vm, string disk, long? minimum, long? maximum)
     {

@@ -43,4 +43,40 @@ public sealed class StorageMoveIoTests(ITestOutputHelper output)
         r.Volumes.Select(v => v.Name).Should().Equal("csv1", "csv2");
         r.Volumes[1].Iops.Should().BeApproximately(500 * (60 - m.CompletedAt!.Value) / 60, 1e-6, "csv2 served the disk from the switch on");
     }
+
+    /// <summary>
+    /// The hand-computed case of docs/model.md §Storage live migration (mirrored writes). csv1 and csv2 serve 1 GB/s each;
+    /// v has "os" (20 GiB, no I/O workload) and "d" (10 GiB, 2,000 IOPS of 8 KiB, 75% read: 16.384 MB/s, of which
+    /// 4.096 MB/s writes) on csv1. The I/O stays at its demand, so each copy gets 1,000 − 16.384 = 983.616 MB/s of csv1:
+    /// os copies in 21.474836 GB ÷ 983.616 MB/s = 21.8325 s and mirrors diskWriteRate × its share of the size,
+    /// 10 MB/s × 20/30 × 21.8325 s = 145.550 MB; d copies in 10.9163 s and mirrors its own writes, 4.096 MB/s × 10.9163 s
+    /// = 44.713 MB (diskWriteRate would have said 10 MB/s × 10/30 × 10.9163 s = 36.4 MB).
+    /// </summary>
+    [Fact]
+    public void Mirrored_writes_come_from_the_disks_io_workload_when_it_has_one()
+    {
+        VmSpec vm = Vm("v", "hv1", 1 * GiB) with
+        {
+            Disks =
+            [
+                new DiskSpec("os", 20 * GiB, DiskController.Scsi, "csv1"),
+                new DiskSpec("d", 10 * GiB, DiskController.Scsi, "csv1") { Io = new DiskIoSpec(2000, 8 * KiB, 0.75) },
+            ],
+        };
+        ScenarioSpec spec = StorageIoTests.Storage([vm], [new StorageSpec { Name = "csv1", BytesPerSecond = 1e9 }, new StorageSpec { Name = "csv2", BytesPerSecond = 1e9 }],
+            new MoveStorageEventSpec(SimTime.Zero, "v", "csv2"));
+
+        MigrationRecord m = ClusterSimulation.Run(spec).Migrations.Single();
+
+        PhaseRecord[] copies = m.Phases.Where(p => p.Kind == PhaseKind.Copy).ToArray();
+        PhaseRecord[] mirrors = m.Phases.Where(p => p.Kind == PhaseKind.Mirror).ToArray();
+        output.WriteLine(string.Join("; ", m.Phases.Select(p => $"{p.Kind} {p.Seconds:0.######} s {p.Bytes:N0} B")));
+        double rate = 1e9 - 2000 * 8 * KiB;
+        copies[0].Seconds.Should().BeApproximately(20 * GiB / rate, 1e-6);
+        mirrors[0].Bytes.Should().BeCloseTo((long)Math.Round(10e6 * 20 / 30 * (20 * GiB / rate)), 1, "a disk without io mirrors diskWriteRate's share");
+        copies[1].Seconds.Should().BeApproximately(10 * GiB / rate, 1e-6);
+        mirrors[1].Bytes.Should().BeCloseTo((long)Math.Round(0.25 * 2000 * 8 * KiB * (10 * GiB / rate)), 1, "a disk with io mirrors its own writes");
+        mirrors[1].Bytes.Should().BeCloseTo(44_713_044, 1);
+        m.MirrorBytes.Should().Be(mirrors.Sum(p => p.Bytes));
+    }
 }
