@@ -245,7 +245,11 @@ public sealed class StorageIo : IClusterComponent
             path.AddRange(volume.Usages(d.Io.SizeBytes));
             if (volume.Spec.Kind == StorageKind.Smb)
             {
-                AddSmbPath(path, host, d.Io.ReadFraction);
+                SmbPath.Add(_cluster, path, host, d.Io.ReadFraction);
+                if (host.SmbVirtualMachineLimit is { } limit)
+                {
+                    path.Add(new FlowUsage(limit, 1));
+                }
             }
         }
 
@@ -263,43 +267,6 @@ public sealed class StorageIo : IClusterComponent
         d.Flow = flow;
         d.On = host;
         _byFlow.Add(flow, d);
-    }
-
-    /// <summary>
-    /// SMB Multichannel over the host's NICs on storage networks that are up, one group of the same speed and type (the
-    /// group with the most bandwidth, as for SMB live migration): the I/O is split evenly over them, reads on their
-    /// receive side and writes on their transmit side; on RDMA NICs (SMB Direct) at the RDMA efficiency.
-    /// </summary>
-    private void AddSmbPath(List<FlowUsage> path, Host host, double readFraction)
-    {
-        var storageNetworks = _cluster.Spec.Networks.Where(n => n.Role == NetworkRole.Storage).Select(n => n.Name).ToArray();
-        var group = host.Nics.Where(n => n.IsUp && storageNetworks.Any(n.IsOn))
-            .GroupBy(n => (n.Spec.BitsPerSecond, n.Spec.Rdma))
-            .OrderByDescending(g => g.Count() * g.Key.BitsPerSecond)
-            .ThenByDescending(g => g.Key.Rdma)
-            .FirstOrDefault()?.ToArray();
-        if (group is not null)
-        {
-            double rdmaEfficiency = _cluster.Spec.Cluster.LiveMigration.RdmaEfficiency;
-            foreach (Nic n in group)
-            {
-                double perByte = (n.Spec.Rdma ? n.Spec.Efficiency / rdmaEfficiency : 1) / group.Length;
-                if (readFraction > 0)
-                {
-                    path.Add(new FlowUsage(n.Receive, perByte * readFraction));
-                }
-
-                if (readFraction < 1)
-                {
-                    path.Add(new FlowUsage(n.Transmit, perByte * (1 - readFraction)));
-                }
-            }
-        }
-
-        if (host.SmbVirtualMachineLimit is { } limit)
-        {
-            path.Add(new FlowUsage(limit, 1));
-        }
     }
 
     private void Stop(DiskIo d)

@@ -79,4 +79,48 @@ public sealed class StorageMoveIoTests(ITestOutputHelper output)
         mirrors[1].Bytes.Should().BeCloseTo(44_713_044, 1);
         m.MirrorBytes.Should().Be(mirrors.Sum(p => p.Bytes));
     }
+
+    /// <summary>
+    /// A storage move between two SMB shares is SMB traffic of its host: read from share1 on the receive side of hv1's
+    /// storage NIC and written to share2 on its transmit side. With one 1 GbE storage NIC (125 MB/s of payload each way,
+    /// efficiency 1) the 10 GiB copy takes 10.737 GB ÷ 125 MB/s = 85.899 s, where the shares' file servers alone would
+    /// allow 4.7 GB/s; when that NIC goes down at 10 s the copy, and the move, fail.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_storage_move_between_smb_shares_crosses_the_hosts_storage_nics(bool nicFails)
+    {
+        HostSpec SmbHost(string name) => Host(name) with
+        {
+            Nics = [new NicSpec { Name = "s1", BitsPerSecond = 1e9, Efficiency = 1, Networks = ["storage"] }, new NicSpec { Name = "lm1", BitsPerSecond = 10e9, Networks = ["lm"] }, new NicSpec { Name = "vm1", BitsPerSecond = 10e9, Networks = ["prod"] }],
+        };
+        VmSpec vm = Vm("v", "hv1", 1 * GiB) with { Disks = [new DiskSpec("os", 10 * GiB, DiskController.Scsi, "share1")] };
+        ScenarioEventSpec[] events = nicFails
+            ? [new MoveStorageEventSpec(SimTime.Zero, "v", "share2"), new FaultEventSpec(SimTime.FromSeconds(10), new FaultTarget(FaultTargetKind.Nic, "hv1/s1"), Repair: false)]
+            : [new MoveStorageEventSpec(SimTime.Zero, "v", "share2")];
+        ScenarioSpec spec = StorageIoTests.Storage([vm], [new StorageSpec { Name = "share1", Kind = StorageKind.Smb }, new StorageSpec { Name = "share2", Kind = StorageKind.Smb }], events) with
+        {
+            Hosts = [SmbHost("hv1"), SmbHost("hv2")],
+            Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("storage", NetworkRole.Storage), new NetworkSpec("prod", NetworkRole.Vm)],
+            Cluster = new ClusterSpec { LiveMigration = NoFixedCosts() with { DiskWriteBytesPerSecond = 0 }, StorageFailureDetection = false },
+            Until = SimTime.FromSeconds(200),
+        };
+
+        MigrationRecord m = ClusterSimulation.Run(spec).Migrations.Single();
+
+        output.WriteLine($"{m.Result} {m.Reason} after {m.TotalSeconds:0.######} s, limited by {m.LimitedBy?.Name}");
+        if (nicFails)
+        {
+            m.Result.Should().Be(MigrationResult.Failed);
+            m.Reason.Should().Contain("hv1/s1");
+            m.CompletedAt.Should().Be(10);
+        }
+        else
+        {
+            m.Result.Should().Be(MigrationResult.Completed);
+            m.Phases.Single(p => p.Kind == PhaseKind.Copy).Seconds.Should().BeApproximately(10 * GiB / 125e6, 1e-6);
+            m.LimitedBy!.Value.Name.Should().BeOneOf("nic", "link");
+        }
+    }
 }

@@ -13,7 +13,8 @@ namespace HyperVSim.Model.Migration.Strategies;
 /// the writes made to that disk during its copy, after which every write goes to both volumes until the switch. A disk
 /// with an I/O workload wrote the write fraction (1 − read) of what its I/O flow moved during the copy; a disk without
 /// one wrote at the guest's write rate <c>diskWriteRate</c>, shared among the copied disks by size. The network usages are the NIC
-/// pair of a shared-nothing move (source transmit, target receive); empty for a storage live migration.
+/// pair of a shared-nothing move (source transmit, target receive); empty for a storage live migration. An SMB share at either
+/// end adds the storage NICs of the host that reads or writes it (<see cref="SmbPath"/>).
 /// </summary>
 internal static class DiskCopy
 {
@@ -25,7 +26,22 @@ internal static class DiskCopy
         bool wire = network.Count > 0;
         foreach ((DiskSpec disk, Volume from) in disks)
         {
-            IReadOnlyList<FlowUsage> path = StorageIo.Path(ctx.Settings, from, to, [.. network]);
+            // An SMB share is read over the reading host's storage NICs (receive side) and written over the writing host's
+            // (transmit side), SMB Multichannel as for disk I/O: the source reads; the target writes when the copy crosses
+            // the live-migration network, else the source does both.
+            var between = new List<FlowUsage>();
+            if (from.Spec.Kind == StorageKind.Smb)
+            {
+                SmbPath.Add(ctx.Cluster, between, ctx.Source, readFraction: 1);
+            }
+
+            between.AddRange(network);
+            if (to.Spec.Kind == StorageKind.Smb)
+            {
+                SmbPath.Add(ctx.Cluster, between, wire ? ctx.Target : ctx.Source, readFraction: 0);
+            }
+
+            IReadOnlyList<FlowUsage> path = StorageIo.Path(ctx.Settings, from, to, [.. between]);
             double storageBound = StorageIo.Bound(ctx.Settings, from, to);
             double bound = Math.Min(storageBound, wire ? ctx.Settings.StreamCeilingBytesPerSecond ?? double.PositiveInfinity : double.PositiveInfinity);
             LimitFactor cap = bound == storageBound ? LimitFactor.StorageRate : networkCap;
