@@ -123,4 +123,31 @@ public sealed class StorageMoveIoTests(ITestOutputHelper output)
             m.LimitedBy!.Value.Name.Should().BeOneOf("nic", "link");
         }
     }
+
+    /// <summary>
+    /// Volumes without bandwidth or IOPS are no flow resources, yet failing one fails what needs it: a storage move from
+    /// csv1 to csv2 (both unlimited: the copy runs at storageRate, 500 MB/s, 21.5 s for 10 GiB) fails when csv2 fails
+    /// at 5 s, though the VM (its disk still on csv1) keeps running. (Disk I/O on an unlimited volume stops with it:
+    /// <see cref="StorageIoTests.Storage_loss_stops_the_io_at_once"/>.)
+    /// </summary>
+    [Fact]
+    public void Failing_an_unlimited_volume_fails_the_copies_that_need_it()
+    {
+        VmSpec mover = Vm("m", "hv1", 1 * GiB) with { Disks = [new DiskSpec("os", 10 * GiB, DiskController.Scsi, "csv1")] };
+        ScenarioSpec spec = StorageIoTests.Storage([mover], [new StorageSpec { Name = "csv1" }, new StorageSpec { Name = "csv2" }],
+            new MoveStorageEventSpec(SimTime.Zero, "m", "csv2"),
+            new FaultEventSpec(SimTime.FromSeconds(5), new FaultTarget(FaultTargetKind.Storage, "csv2"), Repair: false)) with
+        {
+            Cluster = new ClusterSpec { LiveMigration = NoFixedCosts(), StorageFailureDetection = false },
+        };
+
+        SimulationResult r = ClusterSimulation.Run(spec);
+
+        MigrationRecord m = r.Migrations.Single();
+        output.WriteLine($"move {m.Result} at {m.CompletedAt} s: {m.Reason}; VM {r.Vms[0].State}");
+        m.Result.Should().Be(MigrationResult.Failed);
+        m.CompletedAt.Should().Be(5, "the copy would have run until 21.5 s");
+        m.Reason.Should().Contain("volume csv2 failed");
+        r.Vms[0].State.Should().Be("running", "its disk never left csv1");
+    }
 }

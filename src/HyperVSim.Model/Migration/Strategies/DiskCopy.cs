@@ -29,6 +29,7 @@ internal static class DiskCopy
             // An SMB share is read over the reading host's storage NICs (receive side) and written over the writing host's
             // (transmit side), SMB Multichannel as for disk I/O: the source reads; the target writes when the copy crosses
             // the live-migration network, else the source does both.
+            Host writer = wire ? ctx.Target : ctx.Source;
             var between = new List<FlowUsage>();
             if (from.Spec.Kind == StorageKind.Smb)
             {
@@ -38,7 +39,7 @@ internal static class DiskCopy
             between.AddRange(network);
             if (to.Spec.Kind == StorageKind.Smb)
             {
-                SmbPath.Add(ctx.Cluster, between, wire ? ctx.Target : ctx.Source, readFraction: 0);
+                SmbPath.Add(ctx.Cluster, between, writer, readFraction: 0);
             }
 
             IReadOnlyList<FlowUsage> path = StorageIo.Path(ctx.Settings, from, to, [.. between]);
@@ -50,7 +51,7 @@ internal static class DiskCopy
             DiskIo? io = ctx.Cluster.Components.OfType<Storage.StorageIo>().FirstOrDefault()?.DiskOf(ctx.Vm, disk.Name);
             double ioBefore = io?.BytesAt(copyStart) ?? 0;
             ctx.Waiting($"copying disk {disk.Name} ({disk.SizeBytes:N0} bytes) from {from.Name} to {to.Name}");
-            ITransfer copy = ctx.Move(disk.SizeBytes, path, bound, cap);
+            ITransfer copy = ctx.Move(disk.SizeBytes, path, bound, cap, (from, ctx.Source), (to, writer));
             yield return copy.Done;
             ctx.AddPhase(StorageIo.Phase(PhaseKind.Copy, copyStart, ctx.Now, disk.SizeBytes, wire ? disk.SizeBytes : 0, ctx.Account(copy)));
 
@@ -59,7 +60,7 @@ internal static class DiskCopy
                 : (1 - io.Io.ReadFraction) * (io.BytesAt(ctx.Now) - ioBefore));
             SimTime mirrorStart = ctx.Now;
             ctx.Waiting($"mirroring {written:N0} bytes written to {disk.Name} during its copy");
-            ITransfer mirror = ctx.Move(written, path, bound, cap);
+            ITransfer mirror = ctx.Move(written, path, bound, cap, (from, ctx.Source), (to, writer));
             yield return mirror.Done;
             ctx.AddPhase(StorageIo.Phase(PhaseKind.Mirror, mirrorStart, ctx.Now, written, wire ? written : 0, written > 0 ? ctx.Account(mirror) : null));
         }
