@@ -199,6 +199,23 @@ public sealed class FlowNetwork
     }
 
     /// <summary>
+    /// Ends one flow now with its completion failed with <paramref name="cause"/>: what it needs is gone though no
+    /// resource of its path failed (an endpoint the flow layer does not model as a resource). An ended flow is left as it is.
+    /// </summary>
+    public void Fail(Flow flow, Exception cause)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(cause);
+        if (!flow.Active)
+        {
+            return;
+        }
+
+        Remove(flow);
+        flow.Completion.Fail(cause);
+    }
+
+    /// <summary>
     /// The resource dies: every flow crossing it ends now with its completion failed with <paramref name="cause"/>
     /// (in the order the flows started), and its capacity becomes 0, so that a flow started on it later stalls
     /// until <see cref="SetCapacity"/> revives it. Whoever waits on those completions must handle the failure.

@@ -20,6 +20,7 @@ public sealed class Cluster
     private readonly Dictionary<string, VirtualMachine> _vms;
     private readonly Dictionary<string, Volume> _volumes;
     private readonly List<IClusterComponent> _components = [];
+    private readonly List<(Flow.Flow Flow, Volume Volume, Host Host)> _volumeUsers = [];
 
     /// <summary>
     /// Builds the inventory from <paramref name="spec"/> and attaches <paramref name="components"/> (by default
@@ -111,6 +112,9 @@ public sealed class Cluster
 
     /// <summary>Raised when a volume fails or is repaired, or a host's path to it does (the host is null for the volume itself).</summary>
     public event Action<Volume, Host?>? StorageStateChanged;
+
+    /// <summary>Raised when a storage move's switch has pointed some of a VM's disks at another volume (the VM's spec says which).</summary>
+    public event Action<VirtualMachine>? DisksMoved;
 
     /// <summary>Raised when any component starts an activity (a migration, a drain), in the order they start.</summary>
     public event Action<IActivity>? ActivityStarted;
@@ -277,6 +281,18 @@ public sealed class Cluster
         }
 
         StorageStateChanged?.Invoke(volume, host);
+
+        // Every transfer that needs the volume (a copy, a save, a zeroing write) and can no longer reach it fails, whether
+        // or not the volume has bandwidth or IOPS resources: a volume the scenario leaves unlimited fails its users too.
+        var lost = new InvalidOperationException(host is null ? $"volume {volume.Name} failed" : $"{host.Name} lost its path to volume {volume.Name}");
+        foreach (var (flow, v, user) in _volumeUsers.ToArray())
+        {
+            if (ReferenceEquals(v, volume) && !Reaches(user, volume))
+            {
+                Flows.Fail(flow, lost);
+            }
+        }
+
         if (host is null)
         {
             // What still moves bytes to or from the failed volume (a copy, a save, a zeroing write) fails with it,
@@ -317,6 +333,37 @@ public sealed class Cluster
 
         StorageStateChanged?.Invoke(volume, host);
         return true;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="flow"/> reads or writes <paramref name="volume"/> from <paramref name="host"/>: it fails
+    /// when the volume fails or the host can no longer reach it (docs/model.md §8), at once when it cannot reach it now.
+    /// Forgotten when the flow ends.
+    /// </summary>
+    internal void NeedsVolume(Flow.Flow flow, Volume? volume, Host host)
+    {
+        if (volume is null || !flow.Active)
+        {
+            return;
+        }
+
+        if (!Reaches(host, volume))
+        {
+            // Refused by reachability: a failed volume without resources would otherwise let the bytes through.
+            Flows.Fail(flow, new InvalidOperationException(!volume.IsUp ? $"volume {volume.Name} has failed" : $"{host.Name} cannot reach volume {volume.Name}"));
+            return;
+        }
+
+        var use = (flow, volume, host);
+        _volumeUsers.Add(use);
+        flow.Completion.AddCallback(_ => _volumeUsers.Remove(use));
+    }
+
+    /// <summary>Points <paramref name="disks"/> of <paramref name="vm"/> at <paramref name="volume"/> (a storage move's switch) and says so.</summary>
+    internal void MoveDisks(VirtualMachine vm, IReadOnlyCollection<string> disks, Volume volume)
+    {
+        vm.MoveDisks(disks, volume.Name);
+        DisksMoved?.Invoke(vm);
     }
 
     internal void OnActivityStarted(IActivity activity) => ActivityStarted?.Invoke(activity);

@@ -161,4 +161,39 @@ public sealed class StallAndFailureTests
 
         run.Should().Throw<SimulationException>().WithMessage("*orphan*link died*");
     }
+
+    /// <summary>
+    /// One flow failed on its own (what it needs is not a resource): it ends at 400 ns with the cause, its link keeps its
+    /// capacity, and the other flow there takes the whole link: 1000 B shared half and half until 400 ns (200 B each),
+    /// then its 800 B alone at 1 B/ns: done at 1200 ns.
+    /// </summary>
+    [Fact]
+    public void Failing_one_flow_ends_it_alone_and_leaves_its_resources_to_the_others()
+    {
+        var sim = new Simulation();
+        var net = new FlowNetwork(sim);
+        Resource link = net.AddResource("link", OneBytePerNs);
+        Flow failed = net.Start("failed", 1000, [link]);
+        Flow other = net.Start("other", 1000, [link]);
+        Flow alone = net.Start("alone", 1000, Array.Empty<Resource>(), bound: OneBytePerNs);
+        var cause = new InvalidOperationException("its volume failed");
+        Exception? seen = null;
+        failed.Completion.AddCallback(e => seen = e.Error);
+        Finish otherDone = Finish.Of(other);
+        alone.Completion.AddCallback(_ => { });
+        sim.Call(Ns(400), () =>
+        {
+            net.Fail(failed, cause);
+            net.Fail(failed, new InvalidOperationException("again: ignored"));
+            net.Fail(alone, cause);
+        });
+
+        sim.Run();
+
+        seen.Should().BeSameAs(cause);
+        failed.Active.Should().BeFalse();
+        link.Capacity.Should().Be(OneBytePerNs, "no resource failed");
+        otherDone.At.Should().Be(Ns(1200));
+        alone.Completion.Ok.Should().BeFalse("a flow over no resource can fail too");
+    }
 }

@@ -68,6 +68,7 @@ public sealed class DiskResizes : IClusterComponent
         _busy.Add((vm, disk));
         long zero = spec!.Type == DiskType.Fixed && sizeBytes > from ? sizeBytes - from : 0;
         Volume? volume = spec.Storage is { } name ? Cluster.VolumeNamed(name) : null;
+        Host host = vm.Host!;
         sim.Process(Steps(), $"resize {vm.Name}/{disk}");
         return done;
 
@@ -77,7 +78,7 @@ public sealed class DiskResizes : IClusterComponent
             yield return sim.Timeout(p.FixedCost);
             if (zero > 0)
             {
-                Flow.Flow flow = VolumeTransfer.Start(Cluster.Flows, $"zero:{vm.Name}/{disk}", zero, volume, p.IoSizeBytes, Cluster.Spec.Cluster.SavedState.BytesPerSecond);
+                Flow.Flow flow = VolumeTransfer.Start(Cluster, $"zero:{vm.Name}/{disk}", zero, volume, host, p.IoSizeBytes, Cluster.Spec.Cluster.SavedState.BytesPerSecond);
                 yield return flow.Completion;
             }
 

@@ -223,7 +223,7 @@ public sealed class SavedStates : IClusterComponent
     {
         SavedStateSpec p = Cluster.Spec.Cluster.SavedState;
         yield return Cluster.Simulation.Timeout(p.FixedCost);
-        op.Flow = VolumeTransfer.Start(Cluster.Flows, $"save:{op.Vm.Name}", op.Bytes, op.Volume, p.IoSizeBytes, p.BytesPerSecond);
+        op.Flow = VolumeTransfer.Start(Cluster, $"save:{op.Vm.Name}", op.Bytes, op.Volume, host, p.IoSizeBytes, p.BytesPerSecond);
         yield return op.Flow.Completion;
         _savedOn[op.Vm] = op.Volume;
         op.Vm.ShouldRun = false;
@@ -235,7 +235,7 @@ public sealed class SavedStates : IClusterComponent
     {
         SavedStateSpec p = Cluster.Spec.Cluster.SavedState;
         yield return Cluster.Simulation.Timeout(p.FixedCost);
-        op.Flow = VolumeTransfer.Start(Cluster.Flows, $"restore:{op.Vm.Name}", op.Bytes, op.Volume, p.IoSizeBytes, p.BytesPerSecond);
+        op.Flow = VolumeTransfer.Start(Cluster, $"restore:{op.Vm.Name}", op.Bytes, op.Volume, host, p.IoSizeBytes, p.BytesPerSecond);
         yield return op.Flow.Completion;
         _savedOn.Remove(op.Vm);
         int after = op.Vm.ConfigurationVersion;

@@ -60,9 +60,11 @@ public interface IMigrationContext
     /// <summary>
     /// Moves <paramref name="bytes"/> along <paramref name="path"/> (volumes, NICs) as one flow, at most
     /// <paramref name="bound"/> bytes per second; the migration cancels it if it ends first. A bottleneck on a volume
-    /// counts as <see cref="LimitFactor.Storage"/>, the bound as <paramref name="ownCap"/>.
+    /// counts as <see cref="LimitFactor.Storage"/>, the bound as <paramref name="ownCap"/>. Each of <paramref name="needs"/>
+    /// is a volume the flow reads or writes and the host that does it: the flow fails when that volume fails or the host
+    /// can no longer reach it, whether or not the volume is a resource of <paramref name="path"/>.
     /// </summary>
-    ITransfer Move(long bytes, IReadOnlyList<Flow.FlowUsage> path, double bound, LimitFactor ownCap);
+    ITransfer Move(long bytes, IReadOnlyList<Flow.FlowUsage> path, double bound, LimitFactor ownCap, params (Storage.Volume? Volume, Host Host)[] needs);
 
     /// <summary>The transport option the migration uses (tcpip, compression, smb; none for a storage live migration).</summary>
     string Option { get; }

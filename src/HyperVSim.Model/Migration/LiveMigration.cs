@@ -328,7 +328,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     Cluster IMigrationContext.Cluster => _cluster;
 
     /// <inheritdoc cref="IMigrationContext.Move"/>
-    public ITransfer Move(long bytes, IReadOnlyList<FlowUsage> path, double bound, LimitFactor ownCap)
+    public ITransfer Move(long bytes, IReadOnlyList<FlowUsage> path, double bound, LimitFactor ownCap, params (Volume? Volume, Host Host)[] needs)
     {
         ArgumentNullException.ThrowIfNull(path);
         var volumes = new HashSet<Resource>(_cluster.Volumes.SelectMany(v => new[] { v.Bandwidth, v.Iops }).OfType<Resource>());
@@ -337,6 +337,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         {
             _flows.Add(flow);
             flow.Completion.AddCallback(_ => _flows.Remove(flow));
+            foreach (var (volume, host) in needs)
+            {
+                _cluster.NeedsVolume(flow, volume, host);
+            }
         }
 
         return new FlowTransfer(_cluster.Simulation, [flow], bytes, (_, span) =>
@@ -349,7 +353,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     {
         if (StorageTarget is { } volume)
         {
-            Vm.MoveDisks(DisksToCopy.Select(d => d.Disk.Name).ToArray(), volume.Name);
+            _cluster.MoveDisks(Vm, DisksToCopy.Select(d => d.Disk.Name).ToArray(), volume);
         }
     }
 

@@ -62,7 +62,7 @@ public sealed record LiveMigrationSpec
     /// <summary>Quick migration's fixed cost besides save and restore: take the VM's group offline, move ownership, bring it online.</summary>
     public SimTime QuickMoveTime { get; init; } = SimTime.FromSeconds(1);
 
-    /// <summary>What a guest writes to its disks per second, mirrored to the target volume while its storage moves (until disk I/O is modelled per disk).</summary>
+    /// <summary>What a guest writes per second to its disks that have no I/O workload, mirrored to the target volume while their storage moves (a disk with `io` uses its own writes).</summary>
     public double DiskWriteBytesPerSecond { get; init; } = 10e6;
 
     /// <summary>Post-copy: how long a guest stalls on a page it touches before that page has arrived (one network round trip plus the page).</summary>

@@ -36,7 +36,7 @@ public sealed class DiskIo
     public DiskIoSpec Io { get; }
 
     /// <summary>The volume the disk lives on; null when the scenario names none (then only its demand limits it).</summary>
-    public Volume? Volume { get; }
+    public Volume? Volume { get; internal set; }
 
     /// <summary>Normalized I/Os one I/O of this disk counts: ceil(size ÷ 8 KB), at least 1.</summary>
     public int Units { get; }
@@ -124,6 +124,13 @@ public sealed class DiskIo
                 _latencies.Add((LatencySeconds, ios));
             }
         }
+    }
+
+    /// <summary>Bytes moved up to <paramref name="now"/> (read and written; the write part is 1 − read of it).</summary>
+    internal double BytesAt(SimTime now)
+    {
+        Advance(now);
+        return Bytes;
     }
 
     /// <summary>Sets the rate after <see cref="Advance"/>.</summary>

@@ -56,17 +56,7 @@ public sealed class StorageIo : IClusterComponent
                 (_byVm.TryGetValue(vm, out var list) ? list : _byVm[vm] = []).Add(disk);
                 if (volume is not null)
                 {
-                    if (!_volumes.TryGetValue(volume, out VolumeIo? v))
-                    {
-                        v = new VolumeIo(volume);
-                        _volumes.Add(volume, v);
-                        foreach (Resource r in volume.LimitedResources)
-                        {
-                            _byResource[r] = v;
-                        }
-                    }
-
-                    v.Disks.Add(disk);
+                    VolumeOf(volume).Disks.Add(disk);
                 }
             }
         }
@@ -88,6 +78,7 @@ public sealed class StorageIo : IClusterComponent
                 }
             }
         };
+        cluster.DisksMoved += Rehome;
         cluster.NicStateChanged += nic =>
         {
             // SMB Multichannel re-forms over the NICs that are up: restart the host's share I/O over them.
@@ -107,6 +98,10 @@ public sealed class StorageIo : IClusterComponent
             StartChecking(d);
         }
     }
+
+    /// <summary>The I/O workload of <paramref name="vm"/>'s disk <paramref name="disk"/>; null when that disk has none.</summary>
+    internal DiskIo? DiskOf(VirtualMachine vm, string disk) =>
+        _byVm.TryGetValue(vm, out List<DiskIo>? disks) ? disks.FirstOrDefault(d => d.Disk.Name == disk) : null;
 
     /// <summary>Changes a disk's QoS while running (a null bound keeps its value; 0 removes it).</summary>
     public void SetQos(VirtualMachine vm, string disk, long? minimum, long? maximum)
@@ -162,6 +157,63 @@ public sealed class StorageIo : IClusterComponent
             .Select(v => new TimeSeries($"{v.Volume.Name} iops", "IOPS", v.Points.ToArray()))
             .ToArray();
 
+    /// <summary>The tracking of a volume, made the first time a disk lands on it (at the start, or by a storage move).</summary>
+    private VolumeIo VolumeOf(Volume volume)
+    {
+        if (!_volumes.TryGetValue(volume, out VolumeIo? v))
+        {
+            v = new VolumeIo(volume);
+            _volumes.Add(volume, v);
+            foreach (Resource r in volume.LimitedResources)
+            {
+                _byResource[r] = v;
+            }
+        }
+
+        return v;
+    }
+
+    /// <summary>
+    /// A storage move switched some of the VM's disks to another volume: from this instant their I/O leaves the old
+    /// volume and runs on the new one (the flow restarts over the new volume's resources, and for an SMB share its NICs).
+    /// </summary>
+    private void Rehome(VirtualMachine vm)
+    {
+        if (!_byVm.TryGetValue(vm, out List<DiskIo>? disks))
+        {
+            return;
+        }
+
+        SimTime now = _cluster.Simulation.Now;
+        foreach (DiskIo d in disks)
+        {
+            string? name = vm.Spec.Disks.FirstOrDefault(x => x.Name == d.Disk.Name)?.Storage;
+            Volume? volume = name is null ? null : _cluster.VolumeNamed(name);
+            if (ReferenceEquals(volume, d.Volume))
+            {
+                continue;
+            }
+
+            Stop(d);
+            if (d.Volume is { } old)
+            {
+                _volumes[old].Disks.Remove(d);
+                _volumes[old].Update(now);
+            }
+
+            d.Volume = volume;
+            if (volume is not null)
+            {
+                VolumeIo v = VolumeOf(volume);
+                v.Disks.Add(d);
+                d.Advance(now);
+                d.SetLatency(Latency(volume.Spec.EffectiveServiceTime.Seconds, 0));
+            }
+        }
+
+        Refresh(vm);
+    }
+
     private void Refresh(VirtualMachine vm)
     {
         if (!_byVm.TryGetValue(vm, out List<DiskIo>? disks))
@@ -193,7 +245,11 @@ public sealed class StorageIo : IClusterComponent
             path.AddRange(volume.Usages(d.Io.SizeBytes));
             if (volume.Spec.Kind == StorageKind.Smb)
             {
-                AddSmbPath(path, host, d.Io.ReadFraction);
+                SmbPath.Add(_cluster, path, host, d.Io.ReadFraction);
+                if (host.SmbVirtualMachineLimit is { } limit)
+                {
+                    path.Add(new FlowUsage(limit, 1));
+                }
             }
         }
 
@@ -211,43 +267,6 @@ public sealed class StorageIo : IClusterComponent
         d.Flow = flow;
         d.On = host;
         _byFlow.Add(flow, d);
-    }
-
-    /// <summary>
-    /// SMB Multichannel over the host's NICs on storage networks that are up, one group of the same speed and type (the
-    /// group with the most bandwidth, as for SMB live migration): the I/O is split evenly over them, reads on their
-    /// receive side and writes on their transmit side; on RDMA NICs (SMB Direct) at the RDMA efficiency.
-    /// </summary>
-    private void AddSmbPath(List<FlowUsage> path, Host host, double readFraction)
-    {
-        var storageNetworks = _cluster.Spec.Networks.Where(n => n.Role == NetworkRole.Storage).Select(n => n.Name).ToArray();
-        var group = host.Nics.Where(n => n.IsUp && storageNetworks.Any(n.IsOn))
-            .GroupBy(n => (n.Spec.BitsPerSecond, n.Spec.Rdma))
-            .OrderByDescending(g => g.Count() * g.Key.BitsPerSecond)
-            .ThenByDescending(g => g.Key.Rdma)
-            .FirstOrDefault()?.ToArray();
-        if (group is not null)
-        {
-            double rdmaEfficiency = _cluster.Spec.Cluster.LiveMigration.RdmaEfficiency;
-            foreach (Nic n in group)
-            {
-                double perByte = (n.Spec.Rdma ? n.Spec.Efficiency / rdmaEfficiency : 1) / group.Length;
-                if (readFraction > 0)
-                {
-                    path.Add(new FlowUsage(n.Receive, perByte * readFraction));
-                }
-
-                if (readFraction < 1)
-                {
-                    path.Add(new FlowUsage(n.Transmit, perByte * (1 - readFraction)));
-                }
-            }
-        }
-
-        if (host.SmbVirtualMachineLimit is { } limit)
-        {
-            path.Add(new FlowUsage(limit, 1));
-        }
     }
 
     private void Stop(DiskIo d)

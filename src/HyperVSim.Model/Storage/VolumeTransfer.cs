@@ -9,12 +9,14 @@ internal static class VolumeTransfer
     /// Starts moving <paramref name="bytes"/> to or from <paramref name="volume"/> in I/Os of
     /// <paramref name="ioSizeBytes"/>: the flow crosses the volume's bandwidth and IOPS resources and shares them
     /// max-min with every other flow there; with no volume, or one the scenario does not limit, it runs at
-    /// <paramref name="unlimitedBytesPerSecond"/>.
+    /// <paramref name="unlimitedBytesPerSecond"/>. It fails when the volume fails or <paramref name="host"/> loses it.
     /// </summary>
-    public static Flow.Flow Start(FlowNetwork flows, string name, long bytes, Volume? volume, long ioSizeBytes, double unlimitedBytesPerSecond)
+    public static Flow.Flow Start(Cluster cluster, string name, long bytes, Volume? volume, Host host, long ioSizeBytes, double unlimitedBytesPerSecond)
     {
         IReadOnlyList<FlowUsage> usages = volume?.Usages(ioSizeBytes) ?? [];
-        return flows.Start(name, bytes, usages, usages.Count == 0 ? unlimitedBytesPerSecond : double.PositiveInfinity);
+        Flow.Flow flow = cluster.Flows.Start(name, bytes, usages, usages.Count == 0 ? unlimitedBytesPerSecond : double.PositiveInfinity);
+        cluster.NeedsVolume(flow, volume, host);
+        return flow;
     }
 
     /// <summary>The volume of the VM's first disk that lives on one, or null.</summary>

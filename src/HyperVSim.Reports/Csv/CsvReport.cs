@@ -4,7 +4,8 @@ namespace HyperVSim.Reports.Csv;
 
 /// <summary>
 /// Tidy CSV: one row per record, one file per record kind (migrations.csv, phases.csv, drains.csv, vms.csv,
-/// series.csv, timeline.csv, failovers.csv, failover-vms.csv, quorum.csv, guest-clusters.csv), with the JSON report's
+/// series.csv, timeline.csv, failovers.csv, failover-vms.csv, quorum.csv, guest-clusters.csv, disks.csv, qos-events.csv, volumes.csv,
+/// saved-states.csv, upgrades.csv, resizes.csv), with the JSON report's
 /// field names as columns. Every file is written, a header alone when there are no records, so the set is stable.
 /// Phase, series, timeline and failover-VM rows carry the keys of their parent.
 /// </summary>
@@ -14,7 +15,7 @@ public static class CsvReport
     public static readonly IReadOnlyList<string> FileNames =
     [
         "migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv",
-        "disks.csv", "qos-events.csv", "volumes.csv",
+        "disks.csv", "qos-events.csv", "volumes.csv", "saved-states.csv", "upgrades.csv", "resizes.csv",
     ];
 
     /// <summary>The files and their contents, in a fixed order.</summary>
@@ -91,10 +92,12 @@ public static class CsvReport
             volumes.Row(v.Name, v.Kind, v.UtilisationMean, v.UtilisationPeak, v.Iops);
         }
 
+        var (savedStates, upgrades, resizes) = Operations(r);
         string[] texts =
         [
             migrations.ToString(), phases.ToString(), drains.ToString(), vms.ToString(), series.ToString(), timeline.ToString(),
             failovers.ToString(), failoverVms.ToString(), quorum.ToString(), guests.ToString(), disks.ToString(), qos.ToString(), volumes.ToString(),
+            savedStates.ToString(), upgrades.ToString(), resizes.ToString(),
         ];
         return FileNames.Zip(texts).ToArray();
     }
@@ -123,6 +126,30 @@ public static class CsvReport
         }
 
         return (failovers, vms);
+    }
+
+    /// <summary>saved-states.csv, upgrades.csv and resizes.csv: the JSON report's savedStates[], upgrades[] and resizes[] field for field.</summary>
+    private static (CsvTable SavedStates, CsvTable Upgrades, CsvTable Resizes) Operations(SimulationResult r)
+    {
+        var saved = new CsvTable("vm", "kind", "host", "volume", "requestedAt", "completedAt", "seconds", "bytes", "configurationVersion", "requestedBy", "result", "reason");
+        foreach (SavedStateRecord s in r.SavedStates)
+        {
+            saved.Row(s.Vm, s.Kind, s.Host, s.Volume, s.RequestedAt, s.CompletedAt, s.Seconds, s.Bytes, s.ConfigurationVersion, s.RequestedBy, s.Result, s.Reason);
+        }
+
+        var upgrades = new CsvTable("host", "from", "to", "requestedAt", "downAt", "upAt", "completedAt", "vms", "restored", "reason");
+        foreach (UpgradeRecord u in r.Upgrades)
+        {
+            upgrades.Row(u.Host, u.From, u.To, u.RequestedAt, u.DownAt, u.UpAt, u.CompletedAt, u.Vms, u.Restored, u.Reason);
+        }
+
+        var resizes = new CsvTable("vm", "disk", "fromBytes", "toBytes", "requestedAt", "completedAt", "seconds", "zeroedBytes", "result", "reason");
+        foreach (ResizeRecord z in r.Resizes)
+        {
+            resizes.Row(z.Vm, z.Disk, z.FromBytes, z.ToBytes, z.RequestedAt, z.CompletedAt, z.Seconds, z.ZeroedBytes, z.Result, z.Reason);
+        }
+
+        return (saved, upgrades, resizes);
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

@@ -84,6 +84,11 @@ public static class HtmlReport
             w.WriteLine("</section>");
         }
 
+        if (OperationSection.Has(r))
+        {
+            OperationSection.Write(w, r);
+        }
+
         w.WriteLine("<section id=\"plots\">");
         w.WriteLine("<h2>Plots</h2>");
         foreach (PlotFigure f in figures)
@@ -131,6 +136,11 @@ public static class HtmlReport
         if (HasClustering(r))
         {
             NavLink(w, "failovers", "Failovers");
+        }
+
+        if (OperationSection.Has(r))
+        {
+            NavLink(w, OperationSection.Id, OperationSection.Title);
         }
         foreach (PlotFigure f in figures)
         {

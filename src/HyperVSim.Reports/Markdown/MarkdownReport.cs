@@ -51,6 +51,7 @@ public static class MarkdownReport
         Failovers(md, r);
         Quorum(md, r);
         Storage(md, r);
+        Operations(md, r);
         return md.ToString();
     }
 
@@ -123,6 +124,20 @@ public static class MarkdownReport
             foreach (QosEventRecord q in r.QosEvents)
             {
                 md.Append(CultureInfo.InvariantCulture, $"| {HumanUnits.Seconds(q.At)} | {q.Id} | {Cell(q.Vm)} | {Cell(q.Disk)} | {Cell(q.Reason)} |\n");
+            }
+        }
+    }
+
+    /// <summary>Saves and restores, host upgrades and VHDX resizes, each kind only when the run had some.</summary>
+    private static void Operations(StringBuilder md, SimulationResult r)
+    {
+        foreach (OperationTable table in OperationTables.Of(r))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n### {table.Title}\n\n| {string.Join(" | ", table.Columns.Select(c => c.Header))} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {string.Join(" | ", table.Columns.Select(c => c.Numeric ? "---:" : "---"))} |\n");
+            foreach (string[] row in table.Rows)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"| {string.Join(" | ", row.Select(Cell))} |\n");
             }
         }
     }

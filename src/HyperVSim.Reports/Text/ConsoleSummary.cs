@@ -45,6 +45,7 @@ public static class ConsoleSummary
         Failovers(console, r);
         GuestClusters(console, r);
         Storage(console, r);
+        Operations(console, r);
         if (!colour)
         {
             string[] lines = plain.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -308,6 +309,31 @@ public static class ConsoleSummary
         {
             string colour = q.Id == 32930 ? "yellow" : "green";
             console.MarkupLine($"  {HumanUnits.Seconds(q.At)}  [{colour}]{q.Id}[/]  {Markup.Escape(q.Vm)}/{Markup.Escape(q.Disk)}: {Markup.Escape(q.Reason)}");
+        }
+    }
+
+    /// <summary>Saves and restores, host upgrades and VHDX resizes, each kind only when the run had some.</summary>
+    private static void Operations(IAnsiConsole console, SimulationResult r)
+    {
+        foreach (OperationTable table in OperationTables.Of(r))
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(table.Title)}:[/] {table.Rows.Count}");
+            Table t = NewTable(table.Columns.Select(c => c.Header).ToArray());
+            for (int i = 0; i < table.Columns.Length; i++)
+            {
+                if (table.Columns[i].Numeric)
+                {
+                    t.Columns[i].RightAligned();
+                }
+            }
+
+            foreach (string[] row in table.Rows)
+            {
+                t.AddRow(row.Select(Cell).ToArray());
+            }
+
+            console.Write(t);
         }
     }
 

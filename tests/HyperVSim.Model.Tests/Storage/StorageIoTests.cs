@@ -206,9 +206,9 @@ public sealed class StorageIoTests(ITestOutputHelper output)
         with.Io.Should().BeApproximately(1.5e9, 1, "VM I/O keeps all it asks for");
     }
 
-    private static DiskSpec Disk(string name, double iops, long size, DiskQosSpec? qos = null, string storage = "csv1", double read = 0.7) =>
+    internal static DiskSpec Disk(string name, double iops, long size, DiskQosSpec? qos = null, string storage = "csv1", double read = 0.7) =>
         new(name, 10 * GiB, DiskController.Scsi, storage) { Io = new DiskIoSpec(iops, size, read), Qos = qos };
 
-    private static ScenarioSpec Storage(IReadOnlyList<VmSpec> vms, IReadOnlyList<StorageSpec> storage, params ScenarioEventSpec[] events) =>
+    internal static ScenarioSpec Storage(IReadOnlyList<VmSpec> vms, IReadOnlyList<StorageSpec> storage, params ScenarioEventSpec[] events) =>
         Scenario(NoFixedCosts(), [Host("hv1"), Host("hv2")], vms, events) with { Storage = storage, Until = SimTime.FromSeconds(60) };
 }

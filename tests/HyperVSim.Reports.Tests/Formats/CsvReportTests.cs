@@ -15,7 +15,7 @@ namespace HyperVSim.Reports.Tests.Formats;
 public sealed class CsvReportTests
 {
     private static readonly string[] Files =
-        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv", "disks.csv", "qos-events.csv", "volumes.csv"];
+        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv", "disks.csv", "qos-events.csv", "volumes.csv", "saved-states.csv", "upgrades.csv", "resizes.csv"];
 
     public static TheoryData<string> Runs => ReportRuns.Names;
 

@@ -34,7 +34,7 @@ public sealed class QuickStrategy : IMigrationStrategy
         ctx.PauseVm($"saved for its quick migration to {ctx.Target.Name}", outage: true);
         SimTime outageStart = ctx.Now;
         ctx.Waiting($"saving {memory:N0} bytes to {volume?.Name ?? "its storage"}");
-        ITransfer save = ctx.Move(memory, StorageIo.Path(ctx.Settings, null, volume), bound, LimitFactor.StorageRate);
+        ITransfer save = ctx.Move(memory, StorageIo.Path(ctx.Settings, null, volume), bound, LimitFactor.StorageRate, (volume, ctx.Source));
         yield return save.Done;
         ctx.AddPhase(StorageIo.Phase(PhaseKind.Save, outageStart, ctx.Now, memory, 0, ctx.Account(save)));
 
@@ -48,7 +48,7 @@ public sealed class QuickStrategy : IMigrationStrategy
         // Restore: the memory is read back on the target; the guest resumes.
         SimTime restoreStart = ctx.Now;
         ctx.Waiting($"restoring {memory:N0} bytes from {volume?.Name ?? "its storage"}");
-        ITransfer restore = ctx.Move(memory, StorageIo.Path(ctx.Settings, volume, null), bound, LimitFactor.StorageRate);
+        ITransfer restore = ctx.Move(memory, StorageIo.Path(ctx.Settings, volume, null), bound, LimitFactor.StorageRate, (volume, ctx.Target));
         yield return restore.Done;
         ctx.AddPhase(StorageIo.Phase(PhaseKind.Restore, restoreStart, ctx.Now, memory, 0, ctx.Account(restore)));
         ctx.ResumeVm();

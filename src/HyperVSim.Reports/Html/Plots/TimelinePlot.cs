@@ -4,7 +4,10 @@ using ScottPlot;
 
 namespace HyperVSim.Reports.Html.Plots;
 
-/// <summary>The Gantt chart: one row per migration, a bar per phase coloured by kind, and the time it queued as a thin grey bar before it.</summary>
+/// <summary>
+/// The Gantt chart: one row per migration, a bar per phase coloured by kind, and the time it queued as a thin grey bar before it;
+/// below them one row per disk that raised a Storage QoS alert (<see cref="QosAlerts"/>).
+/// </summary>
 internal static class TimelinePlot
 {
     public const string Id = "plot-timeline";
@@ -14,7 +17,7 @@ internal static class TimelinePlot
 
     public static PlotFigure Build(SimulationResult r)
     {
-        if (r.Migrations.Count == 0)
+        if (r.Migrations.Count == 0 && r.QosEvents.Count == 0)
         {
             return PlotFigure.Skipped(Id, Title, "No migrations in this run: there is no timeline to draw.");
         }
@@ -22,9 +25,11 @@ internal static class TimelinePlot
         Plot plot = PlotTheme.New("Simulated time (s)", string.Empty);
         var bars = new List<Bar>();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        int n = r.Migrations.Count;
+        int migrations = r.Migrations.Count;
+        var qosRows = QosAlerts.Rows(r);
+        int n = migrations + qosRows.Count;
         double end = 0;
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < migrations; i++)
         {
             MigrationRecord m = r.Migrations[i];
             double row = n - 1 - i;
@@ -52,30 +57,49 @@ internal static class TimelinePlot
             end = Math.Max(end, Math.Max(queueEnd, m.Phases.Count > 0 ? m.Phases.Max(p => p.CompletedAt) : m.CompletedAt ?? 0));
         }
 
-        plot.Add.Bars(bars);
+        end = Math.Max(end, QosAlerts.Add(plot, ticks, qosRows, firstRow: n - 1 - migrations, r.SimulatedSeconds));
+        if (migrations > 0)
+        {
+            plot.Add.Bars(bars);
+        }
+
         plot.Axes.Left.TickGenerator = ticks;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Left.MinorTickStyle.Length = 0;
-        double start = Math.Min(0, r.Migrations.Min(m => m.RequestedAt));
+        double start = Math.Min(0, r.Migrations.Select(m => m.RequestedAt).DefaultIfEmpty(0).Min());
         end = Math.Max(end, start + 1e-3);
         plot.Axes.SetLimits(start, end + (end - start) * 0.02, -0.6, n - 0.4);
 
-        plot.Legend.ManualItems.Add(Key("queued", PlotTheme.Queued));
-        plot.Legend.ManualItems.Add(Key("setup", PlotTheme.Setup));
-        plot.Legend.ManualItems.Add(Key("pre-copy passes (alternating shades)", PlotTheme.Pass));
-        plot.Legend.ManualItems.Add(Key("blackout", PlotTheme.Blackout));
-        plot.Legend.ManualItems.Add(Key("switch-over", PlotTheme.Switchover));
+        if (migrations > 0)
+        {
+            plot.Legend.ManualItems.Add(Key("queued", PlotTheme.Queued));
+            plot.Legend.ManualItems.Add(Key("setup", PlotTheme.Setup));
+            plot.Legend.ManualItems.Add(Key("pre-copy passes (alternating shades)", PlotTheme.Pass));
+            plot.Legend.ManualItems.Add(Key("blackout", PlotTheme.Blackout));
+            plot.Legend.ManualItems.Add(Key("switch-over", PlotTheme.Switchover));
+        }
+
+        if (qosRows.Count > 0)
+        {
+            plot.Legend.ManualItems.Add(Key("QoS minimum alert (32930 until 32931)", QosAlerts.Alerting));
+        }
+
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.TightHorizontalWrapping = true;
 
         int height = Math.Max(220, 110 + (n * 30));
-        string caption = $"One row per migration, in the order they were requested ({n.ToString(CultureInfo.InvariantCulture)}). "
+        string caption = migrations == 0 ? string.Empty : $"One row per migration, in the order they were requested ({migrations.ToString(CultureInfo.InvariantCulture)}). "
             + "Each bar is a phase; the thin grey bar before it is time spent waiting behind the simultaneous-migration limit. "
             + "Blackout and switch-over are short, so they show as thin red and amber slivers at the end of each row.";
+        if (qosRows.Count > 0)
+        {
+            caption = (caption + " " + QosAlerts.Caption).TrimStart();
+        }
+
         return new PlotFigure(Id, Title, caption, PlotTheme.ToSvg(plot, Id, Title, height), null);
     }
 
-    private static Bar Span(double row, double from, double to, Color colour, double thickness) => new()
+    internal static Bar Span(double row, double from, double to, Color colour, double thickness) => new()
     {
         Position = row,
         ValueBase = from,
@@ -86,7 +110,7 @@ internal static class TimelinePlot
         Orientation = Orientation.Horizontal,
     };
 
-    private static LegendItem Key(string text, Color colour) => new()
+    internal static LegendItem Key(string text, Color colour) => new()
     {
         LabelText = text,
         FillColor = colour,
