@@ -49,7 +49,9 @@ public sealed class Sessions : IClusterComponent
             };
         }
 
-        string? refusal = !host.Spec.EnhancedSessionMode
+        string? refusal = host.Version != HyperVVersion.V2012R2
+            ? $"{host.Name} runs 2012: enhanced session mode is new in 2012 R2"
+            : !host.Spec.EnhancedSessionMode
             ? $"{host.Name}'s enhanced session mode policy is off (the default on Windows Server): enable it with Set-VMHost -EnableEnhancedSessionMode $true"
             : GuestOsProfiles.Find(vm.Spec.GuestOs) is not { } os
                 ? $"{vm.Name}'s guest OS is not given (vms[].guestOs): enhanced mode needs a guest with Remote Desktop Services over VMBus (Windows 8.1, Server 2012 R2)"

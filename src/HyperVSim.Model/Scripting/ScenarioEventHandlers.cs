@@ -52,7 +52,7 @@ public static class ScenarioEventHandlers
 
             service.Restarts.PowerOn(hosts, wholeCluster: p.Hosts.Count == 0);
         })),
-        new("connect", "open a console session (basic or enhanced) to a VM", HyperVVersion.V2012R2, () => new Handler<ConnectEventSpec>((c, s) =>
+        new("connect", "open a console session (basic or enhanced) to a VM", HyperVVersion.V2012, () => new Handler<ConnectEventSpec>((c, s) =>
             c.Component<Sessions>().Connect(c.VmNamed(s.Vm), s))),
         new("save", "save a running VM's memory to its storage", HyperVVersion.V2012, () => new Handler<SaveEventSpec>((c, s) =>
             c.Component<SavedStates>().Save(c.VmNamed(s.Vm)))),
