@@ -8,13 +8,13 @@ namespace HyperVSim.Reports.Csv;
 /// field names as columns. Every file is written, a header alone when there are no records, so the set is stable.
 /// Phase, series, timeline and failover-VM rows carry the keys of their parent.
 /// </summary>
-public static class CsvReport
+public static partial class CsvReport
 {
     /// <summary>The files <see cref="Tables"/> returns, in its order.</summary>
     public static readonly IReadOnlyList<string> FileNames =
     [
         "migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv",
-        "disks.csv", "qos-events.csv", "volumes.csv",
+        "disks.csv", "qos-events.csv", "volumes.csv", .. BootFileNames,
     ];
 
     /// <summary>The files and their contents, in a fixed order.</summary>
@@ -96,7 +96,7 @@ public static class CsvReport
             migrations.ToString(), phases.ToString(), drains.ToString(), vms.ToString(), series.ToString(), timeline.ToString(),
             failovers.ToString(), failoverVms.ToString(), quorum.ToString(), guests.ToString(), disks.ToString(), qos.ToString(), volumes.ToString(),
         ];
-        return FileNames.Zip(texts).ToArray();
+        return FileNames.Zip([.. texts, .. BootTables(r)]).ToArray();
     }
 
     /// <summary>

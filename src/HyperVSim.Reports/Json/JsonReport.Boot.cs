@@ -55,7 +55,7 @@ public static partial class JsonReport
                 w.WriteNumber("running", s.Running);
                 w.WriteNumber("firstRequestedAt", Round(s.FirstRequestedAt));
                 WriteNumberOrNull(w, "lastRunningAt", s.LastRunningAt);
-                WriteNumberOrNull(w, "seconds", s.Seconds);
+                WriteNumberOrNull(w, "stormSeconds", s.Seconds);
                 WriteNumberOrNull(w, "meanBootSeconds", s.MeanBootSeconds);
                 WriteNumberOrNull(w, "maxBootSeconds", s.MaxBootSeconds);
                 w.WriteNumber("meanWaitSeconds", Round(s.MeanWaitSeconds));
