@@ -10,7 +10,7 @@ public static partial class CsvReport
     private static string[] BootTables(SimulationResult r)
     {
         var boots = new CsvTable("vm", "generation", "guestOs", "host", "requestedAt", "startedAt", "onlineAt", "runningAt", "waitSeconds", "bootSeconds", "device", "result", "reason");
-        var phases = new CsvTable("vm", "startedAt", "kind", "device", "start", "end", "seconds", "bytesRead", "bytesWritten", "reason");
+        var phases = new CsvTable("vm", "startedAt", "kind", "device", "startAt", "endAt", "seconds", "bytesRead", "bytesWritten", "reason");
         foreach (BootRecord b in r.Boots)
         {
             boots.Row(b.Vm, b.Generation, b.GuestOs, b.Host, b.RequestedAt, b.StartedAt, b.OnlineAt, b.RunningAt, b.StartedAt - b.RequestedAt, b.RunningAt - b.StartedAt, b.Device, b.Result, b.Reason);

@@ -33,8 +33,8 @@ public static partial class JsonReport
                     w.WriteStartObject();
                     w.WriteString("kind", p.Kind);
                     WriteStringOrNull(w, "device", p.Device);
-                    w.WriteNumber("start", Round(p.Start));
-                    w.WriteNumber("end", Round(p.End));
+                    w.WriteNumber("startAt", Round(p.Start));
+                    w.WriteNumber("endAt", Round(p.End));
                     w.WriteNumber("bytesRead", p.BytesRead);
                     w.WriteNumber("bytesWritten", p.BytesWritten);
                     WriteStringOrNull(w, "reason", p.Reason);

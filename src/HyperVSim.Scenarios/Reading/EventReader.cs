@@ -48,7 +48,7 @@ internal static class EventReader
             "resume" => map.Map("resume", KeyLevels.Resume) is { } r ? new ResumeEventSpec(at, r.Name("host", "hv1") ?? "", Failback(r, KeyLevels.ResumeFailback, scalars)) : null,
             "restart" => Restart(at, map.Map("restart", KeyLevels.Restart), scalars),
             "start" => map.Map("start", KeyLevels.Start) is { } s ? Start(at, s, scalars) : null,
-            "powerOn" => PowerOn(at, map, scalars),
+            "powerOn" => PowerOn(at, map),
             "connect" => map.Map("connect", KeyLevels.Connect) is { } cn ? new ConnectEventSpec(at, cn.Name("vm", "web1") ?? "", cn.Choice("mode", Modes) == "enhanced" ? SessionMode.Enhanced : SessionMode.Basic)
             {
                 Usb = cn.Bool("usb") ?? false,
@@ -84,21 +84,9 @@ internal static class EventReader
         return new StartEventSpec(at, map.Name("vm", "web1") ?? "");
     }
 
-    /// <summary><c>powerOn: { hosts: [hv1, hv2] }</c>, or <c>powerOn: {}</c> / <c>powerOn: cluster</c> for every host.</summary>
-    private static PowerOnEventSpec? PowerOn(SimTime at, MapReader map, Scalars scalars)
-    {
-        if (map.Value("powerOn") is YScalar word)
-        {
-            if (scalars.Choice(word, map.SiteOf("powerOn"), ["cluster"]) is null)
-            {
-                return null;
-            }
-
-            return new PowerOnEventSpec(at, []);
-        }
-
-        return map.Map("powerOn", KeyLevels.PowerOn) is { } p ? new PowerOnEventSpec(at, p.Names("hosts")) : null;
-    }
+    /// <summary><c>powerOn: { hosts: [hv1, hv2] }</c>, or <c>powerOn: {}</c> for every host.</summary>
+    private static PowerOnEventSpec? PowerOn(SimTime at, MapReader map) =>
+        map.Map("powerOn", KeyLevels.PowerOn) is { } p ? new PowerOnEventSpec(at, p.Names("hosts")) : null;
 
     private static MigrateEventSpec? Migrate(SimTime at, MapReader? map) =>
         map is null ? null : new MigrateEventSpec(at, map.Name("vm", "sql1") ?? "", map.Name("to", "hv2") ?? "")
