@@ -181,7 +181,7 @@ public sealed class Cluster
 
     /// <summary>The components a cluster has unless a test says otherwise, in attach order.</summary>
     public static IReadOnlyList<IClusterComponent> DefaultComponents() =>
-        [new Placement(), new MigrationService(), new Maintenance(), new Clustering.ClusterService(), new GuestClusters(), new Clustering.FaultInjector(), new SavedStates(), new DiskResizes(), new StorageIo()];
+        [new Placement(), new MigrationService(), new Maintenance(), new Clustering.ClusterService(), new GuestClusters(), new Clustering.FaultInjector(), new SavedStates(), new DiskResizes(), new StorageIo(), new Boot.Boots(), new Sessions()];
 
     /// <summary>Pauses a node: nothing is placed on it any more.</summary>
     internal void Pause(Host host)

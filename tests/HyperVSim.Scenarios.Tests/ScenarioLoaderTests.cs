@@ -189,7 +189,7 @@ public sealed class ScenarioLoaderTests
     {
         ScenarioError e = Yaml.Error("name: t\nhosts: [ { name: hv, memory: 256GiB, flavour: large } ]\n", "unknown key 'flavour'");
         e.Message.Should().NotContain("did you mean");
-        e.Fix.Should().Be("keys allowed in hosts[]: name, count, version, subnet, cpu, memory, memoryReserve, nics, virtualSwitches, smbBandwidthLimit");
+        e.Fix.Should().Be("keys allowed in hosts[]: name, count, version, subnet, cpu, memory, memoryReserve, nics, virtualSwitches, smbBandwidthLimit, enhancedSessionMode");
         e.Path.Should().Be("hosts[0].flavour");
     }
 

@@ -7,8 +7,9 @@ namespace HyperVSim.Experiments.Comparison;
 /// Reads a JSON report (<c>hypervsim.report/v1</c>) into comparable records. Identities: a migration is its VM,
 /// request time and kind (the n-th such when several match); a drain is its host and request time; a VM is its name;
 /// a failover is its fault, target and occurrence (<c>host hv3 #1</c>, the n-th fault of that kind on that target), its
-/// outcome <c>recovered</c> or <c>not recovered: VM, VM</c>; a disk is VM/disk. A report without <c>failovers</c> (older
-/// baselines) or <c>disks</c> has none.
+/// outcome <c>recovered</c> or <c>not recovered: VM, VM</c>; a disk is VM/disk; a boot is its VM and occurrence
+/// (<c>web1 #1</c>), its outcome its result; a boot storm is its generation, its outcome how many ran. A report without
+/// <c>failovers</c> (older baselines), <c>disks</c>, <c>boots</c> or <c>bootStorms</c> has none.
 /// </summary>
 public static class ReportParser
 {
@@ -24,6 +25,12 @@ public static class ReportParser
 
         // latencyMs.mean and latencyMs.p95 of disks[]; IOPS are not compared (higher is better there).
         ["disk"] = ["latencyMsMean", "latencyMsP95"],
+
+        // boots[]: time queued for placement and a start slot, and from the slot to a running guest (null when it never ran).
+        ["boot"] = ["waitSeconds", "bootSeconds"],
+
+        // bootStorms[]: one per VM generation, from the first start request to the last guest running.
+        ["storm"] = ["stormSeconds", "meanBootSeconds", "maxBootSeconds", "meanWaitSeconds"],
     };
 
     /// <summary>Metrics only some records have (a post-copy migration's degraded and stall times): compared when present.</summary>
@@ -65,6 +72,21 @@ public static class ReportParser
         foreach (var (d, at) in ReportFields.Records(root, "disks", source))
         {
             records.Add(Disk(d, at, source));
+        }
+
+        var boots = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (b, at) in ReportFields.Records(root, "boots", source))
+        {
+            string vm = ReportFields.String(b, "vm", at, source);
+            int n = boots[vm] = boots.GetValueOrDefault(vm) + 1;
+            records.Add(Record("boot", $"{vm} #{n}", ReportFields.String(b, "result", at, source), b, at, source));
+        }
+
+        foreach (var (s, at) in ReportFields.Records(root, "bootStorms", source))
+        {
+            string generation = ReportFields.Number(s, "generation", at, source).ToString("0", CultureInfo.InvariantCulture);
+            string running = $"{ReportFields.Number(s, "running", at, source).ToString("0", CultureInfo.InvariantCulture)} of {ReportFields.Number(s, "boots", at, source).ToString("0", CultureInfo.InvariantCulture)} running";
+            records.Add(Record("storm", $"generation {generation}", running, s, at, source));
         }
 
         return new ReportSnapshot(source, scenario, records);

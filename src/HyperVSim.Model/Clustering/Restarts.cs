@@ -28,6 +28,8 @@ public sealed class Restarts
     private readonly Dictionary<VirtualMachine, List<SimTime>> _failovers = [];
     private readonly Dictionary<VirtualMachine, List<SimTime>> _restarts = [];
     private readonly HashSet<VirtualMachine> _failoverPending = [];
+    private readonly Dictionary<VirtualMachine, SimTime> _requestedAt = [];
+    private readonly HashSet<VirtualMachine> _booting = [];
     private long _seq;
     private AlarmHandle _pass;
 
@@ -106,6 +108,35 @@ public sealed class Restarts
         SchedulePass();
     }
 
+    /// <summary>
+    /// Power restored (a <c>powerOn</c> event): every VM that is off and starts by itself (priority 1 or more), on
+    /// <paramref name="hosts"/> (registered there, or unplaced when every host is powered on), is asked to start; the
+    /// cluster places them in priority order and each node starts at most its throttle at once.
+    /// </summary>
+    public void PowerOn(IReadOnlyCollection<Host> hosts, bool wholeCluster)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        foreach (VirtualMachine vm in _cluster.Vms)
+        {
+            Host? registered = vm.Host ?? vm.OwnerNode;
+            bool ours = registered is null ? wholeCluster : hosts.Contains(registered);
+            if (!ours || vm.State != VmState.Off || vm.Spec.Priority == 0 || IsWaiting(vm))
+            {
+                continue;
+            }
+
+            vm.ShouldRun = true;
+            if (vm.Host is not null)
+            {
+                vm.Unplace();
+            }
+
+            Request(vm, failover: false, "power restored: the cluster starts it");
+        }
+
+        SchedulePass();
+    }
+
     /// <summary>Asks for <paramref name="vm"/> to be placed and started (relocation by a detector counts as a failover).</summary>
     internal void Request(VirtualMachine vm, bool failover, string reason)
     {
@@ -119,6 +150,7 @@ public sealed class Restarts
             _failoverPending.Add(vm);
         }
 
+        _requestedAt.TryAdd(vm, _cluster.Simulation.Now);
         var key = (vm.Spec.Priority, _seq++, vm.Index, vm);
         _pending.Add(key);
         _pendingKey[vm] = key;
@@ -159,6 +191,7 @@ public sealed class Restarts
         _pendingKey.Clear();
         _queued.Clear();
         _starting.Clear();
+        _booting.Clear();
     }
 
     /// <summary>A node is down or out of the membership: its starts are void (the VMs are off), its queue goes back to waiting.</summary>
@@ -180,6 +213,13 @@ public sealed class Restarts
     /// <summary>A VM stopped while starting for a reason of its own (its storage went away): its slot frees.</summary>
     internal void OnStartAbandoned(VirtualMachine vm)
     {
+        if (_booting.Remove(vm))
+        {
+            // Booting past Online: it holds no start slot any more.
+            _startGeneration[vm] = _startGeneration.GetValueOrDefault(vm) + 1;
+            return;
+        }
+
         if (vm.Host is { } host && _starting.GetValueOrDefault(host) > 0)
         {
             _starting[host]--;
@@ -236,6 +276,7 @@ public sealed class Restarts
     /// <summary>Holds the VM's memory on <paramref name="node"/> and starts it there, or queues it behind the node's start throttle.</summary>
     private void StartOrQueue(VirtualMachine vm, Host node, string placed)
     {
+        _requestedAt.TryAdd(vm, _cluster.Simulation.Now);
         Reserve(vm, node);
         if (_starting.GetValueOrDefault(node) < _cluster.Spec.Cluster.StartThrottle)
         {
@@ -297,6 +338,13 @@ public sealed class Restarts
     {
         Release(vm);
         vm.PlaceOn(node);
+        SimTime requestedAt = _requestedAt.Remove(vm, out SimTime at) ? at : _cluster.Simulation.Now;
+        if (vm.Spec.UsesBootModel && _cluster.Components.OfType<Boot.Boots>().FirstOrDefault() is { } boots)
+        {
+            BeginBoot(boots, vm, node, placed, requestedAt);
+            return;
+        }
+
         SimTime duration = _service.StartTime.StartTime(vm, node);
         int generation = _startGeneration.GetValueOrDefault(vm) + 1;
         _startGeneration[vm] = generation;
@@ -305,6 +353,58 @@ public sealed class Restarts
         PeakStarting = Math.Max(PeakStarting, starting);
         vm.SetState(VmState.Starting, $"{placed}; starting on {node.Name} ({duration})", outage: false);
         _cluster.Simulation.Schedule(duration, _ => Complete(vm, node, generation), null, "vm start");
+    }
+
+    /// <summary>
+    /// A start through a boot model: the slot is held until the firmware is done (the VM is Online, past POST [B] Elden
+    /// Christensen 2010), the VM is starting until its guest runs; a boot that finds nothing to boot leaves it failed.
+    /// </summary>
+    private void BeginBoot(Boot.Boots boots, VirtualMachine vm, Host node, string placed, SimTime requestedAt)
+    {
+        _booting.Remove(vm);
+        int generation = _startGeneration.GetValueOrDefault(vm) + 1;
+        _startGeneration[vm] = generation;
+        int starting = _starting.GetValueOrDefault(node) + 1;
+        _starting[node] = starting;
+        PeakStarting = Math.Max(PeakStarting, starting);
+        vm.SetState(VmState.Starting, $"{placed}; booting on {node.Name}", outage: false);
+        boots.Start(vm, node, requestedAt, () => Online(vm, node, generation), why => Booted(vm, node, generation, why));
+    }
+
+    private void Online(VirtualMachine vm, Host node, int generation)
+    {
+        if (_startGeneration.GetValueOrDefault(vm) != generation || vm.State != VmState.Starting || !ReferenceEquals(vm.Host, node))
+        {
+            return;
+        }
+
+        _booting.Add(vm);
+        _starting[node]--;
+        Pump(node);
+    }
+
+    private void Booted(VirtualMachine vm, Host node, int generation, string? failure)
+    {
+        if (_startGeneration.GetValueOrDefault(vm) != generation || vm.State != VmState.Starting || !ReferenceEquals(vm.Host, node))
+        {
+            return;
+        }
+
+        _booting.Remove(vm);
+        _startGeneration[vm] = generation + 1;
+        if (failure is not null)
+        {
+            // The VM is on, but its firmware found nothing to boot: the cluster sees it online, the guest never runs.
+            vm.SetState(VmState.Failed, $"booted on {node.Name}, but {failure}");
+        }
+        else if (!_cluster.StorageReachable(vm, node, out string why))
+        {
+            StartFailed(vm, node, why);
+        }
+        else
+        {
+            vm.SetState(VmState.Running, $"running on {node.Name}");
+        }
     }
 
     private void Complete(VirtualMachine vm, Host node, int generation)

@@ -44,6 +44,12 @@ public sealed record SimulationResult
     /// <summary>Volumes that carried disk I/O, in the scenario's order.</summary>
     public IReadOnlyList<VolumeRecord> Volumes { get; init; } = [];
 
+    /// <summary>Boots through a boot model, in the order they started (empty when no VM uses one).</summary>
+    public IReadOnlyList<BootRecord> Boots { get; init; } = [];
+
+    /// <summary>Console sessions, in time order.</summary>
+    public IReadOnlyList<SessionRecord> Sessions { get; init; } = [];
+
     /// <summary>VMs in the scenario's order.</summary>
     public required IReadOnlyList<VmRecord> Vms { get; init; }
 }

@@ -41,6 +41,19 @@ public static class ScenarioEventHandlers
             c.Component<Storage.StorageIo>().SetQos(c.VmNamed(q.Vm), q.Disk, q.Minimum, q.Maximum))),
         new("start", "start a VM that is off", HyperVVersion.V2012, () => new Handler<StartEventSpec>((c, s) =>
             c.Component<ClusterService>().Restarts.Start(c.VmNamed(s.Vm), "started by the scenario"))),
+        new("powerOn", "power restored: hosts come up and their VMs that are off start", HyperVVersion.V2012, () => new Handler<PowerOnEventSpec>((c, p) =>
+        {
+            var service = c.Component<ClusterService>();
+            Host[] hosts = p.Hosts.Count == 0 ? c.Hosts.ToArray() : p.Hosts.Select(c.HostNamed).ToArray();
+            foreach (Host h in hosts.Where(h => !h.IsUp))
+            {
+                service.Repair(new FaultTarget(FaultTargetKind.Host, h.Name));
+            }
+
+            service.Restarts.PowerOn(hosts, wholeCluster: p.Hosts.Count == 0);
+        })),
+        new("connect", "open a console session (basic or enhanced) to a VM", HyperVVersion.V2012, () => new Handler<ConnectEventSpec>((c, s) =>
+            c.Component<Sessions>().Connect(c.VmNamed(s.Vm), s))),
         new("save", "save a running VM's memory to its storage", HyperVVersion.V2012, () => new Handler<SaveEventSpec>((c, s) =>
             c.Component<SavedStates>().Save(c.VmNamed(s.Vm)))),
         new("restore", "restore a saved VM from its storage", HyperVVersion.V2012, () => new Handler<RestoreEventSpec>((c, r) =>

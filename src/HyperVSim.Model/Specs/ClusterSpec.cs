@@ -40,6 +40,9 @@ public sealed record ClusterSpec
 
     /// <summary>How an online VHDX resize costs (docs/model.md §Online VHDX resize).</summary>
     public ResizeSpec Resize { get; init; } = new();
+
+    /// <summary>The boot models' parameters (docs/model.md §Boot).</summary>
+    public BootSpec Boot { get; init; } = new();
 }
 
 /// <summary>

@@ -26,6 +26,9 @@ public sealed record HostSpec
     /// <summary>The host's SMB bandwidth limits (Set-SmbBandwidthLimit), per category; none by default.</summary>
     public SmbBandwidthLimitSpec SmbBandwidthLimit { get; init; } = new();
 
+    /// <summary>The host's enhanced session mode policy (off by default on Windows Server).</summary>
+    public bool EnhancedSessionMode { get; init; }
+
     /// <summary>The switches the host really has: <see cref="VirtualSwitches"/>, or one per network of its NICs.</summary>
     public IReadOnlyList<string> EffectiveVirtualSwitches =>
         VirtualSwitches.Count > 0 ? VirtualSwitches : Nics.SelectMany(n => n.Networks).Distinct(StringComparer.Ordinal).ToArray();

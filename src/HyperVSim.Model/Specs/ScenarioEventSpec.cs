@@ -52,6 +52,29 @@ public sealed record SetQosEventSpec(SimTime At, string Vm, string Disk) : Scena
 /// <summary>Start a VM that is off (or saved).</summary>
 public sealed record StartEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
 
+/// <summary>Power restored: the hosts named (every host when empty) come up if down, and their VMs that are off start.</summary>
+public sealed record PowerOnEventSpec(SimTime At, IReadOnlyList<string> Hosts) : ScenarioEventSpec(At);
+
+/// <summary>A console (Virtual Machine Connection) session to a VM, basic or enhanced, redirecting USB or not.</summary>
+public sealed record ConnectEventSpec(SimTime At, string Vm, SessionMode Mode) : ScenarioEventSpec(At)
+{
+    /// <summary>The user asks to redirect USB devices (needs the client's RemoteFX USB redirection policy).</summary>
+    public bool Usb { get; init; }
+
+    /// <summary>The client computer's policy allowing RemoteFX USB device redirection.</summary>
+    public bool ClientUsbPolicy { get; init; }
+
+    /// <summary>The user is in the guest's Administrators or Remote Desktop Users group.</summary>
+    public bool UserAllowed { get; init; } = true;
+}
+
+/// <summary>A console session's mode: basic (keyboard, mouse, screen) or enhanced (RDP over VMBus).</summary>
+public enum SessionMode
+{
+    Basic,
+    Enhanced,
+}
+
 /// <summary>Save a running VM: pause it, write its memory to its storage, leave it saved (docs/model.md §Saved state).</summary>
 public sealed record SaveEventSpec(SimTime At, string Vm) : ScenarioEventSpec(At);
 

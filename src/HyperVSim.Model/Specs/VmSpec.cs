@@ -49,6 +49,47 @@ public sealed record VmSpec
 
     /// <summary>The guest cluster on shared VHDX this VM is a node of, if any.</summary>
     public string? GuestCluster { get; init; }
+
+    /// <summary>The guest OS profile (docs/model.md §Boot); with <see cref="BootOrder"/>, what opts the VM into a boot model instead of <see cref="StartTime"/>.</summary>
+    public string? GuestOs { get; init; }
+
+    /// <summary>The firmware's boot order; null: the generation's default (and no boot model unless <see cref="GuestOs"/> is given).</summary>
+    public IReadOnlyList<BootDevice>? BootOrder { get; init; }
+
+    /// <summary>Secure Boot (generation 2 only); null: on for generation 2, off for generation 1.</summary>
+    public bool? SecureBoot { get; init; }
+
+    /// <summary>The DVD drive and its medium.</summary>
+    public DvdMedia Dvd { get; init; } = DvdMedia.None;
+
+    /// <summary>A virtual floppy drive with no bootable disk (generation 1 only).</summary>
+    public bool Floppy { get; init; }
+
+    /// <summary>A RemoteFX 3D video adapter (generation 1 only).</summary>
+    public bool RemoteFx { get; init; }
+
+    /// <summary>True when the VM boots through a boot model (it names a guest OS or a boot order), not a fixed start time.</summary>
+    public bool UsesBootModel => GuestOs is not null || BootOrder is not null;
+
+    /// <summary>Secure Boot as it applies: the given value, else on for generation 2.</summary>
+    public bool SecureBootOn => SecureBoot ?? Generation == VmGeneration.Two;
+}
+
+/// <summary>A device the firmware can boot from (scenarios write <c>disk</c>, <c>network</c>, <c>dvd</c>, <c>floppy</c>).</summary>
+public enum BootDevice
+{
+    Disk,
+    Network,
+    Dvd,
+    Floppy,
+}
+
+/// <summary>A VM's DVD drive (scenarios write <c>none</c>, <c>empty</c> or <c>iso</c>: an OS install image).</summary>
+public enum DvdMedia
+{
+    None,
+    Empty,
+    Iso,
 }
 
 /// <summary>State of a VM at time 0.</summary>
@@ -101,6 +142,9 @@ public sealed record DiskSpec(string Name, long SizeBytes, DiskController Contro
 
     /// <summary>Storage QoS of this disk (normalized IOPS); null: none.</summary>
     public DiskQosSpec? Qos { get; init; }
+
+    /// <summary>A new, empty disk: nothing to boot until an OS is installed on it (over PXE or from a DVD).</summary>
+    public bool Blank { get; init; }
 }
 
 /// <summary>A disk's I/O workload: operations per second asked for, the size of each, the fraction that are reads.</summary>
@@ -164,4 +208,8 @@ public enum DiskController
 }
 
 /// <summary>A VM network adapter on a cluster network.</summary>
-public sealed record VmNicSpec(string Network, bool Protected = true);
+public sealed record VmNicSpec(string Network, bool Protected = true)
+{
+    /// <summary>A legacy (emulated) network adapter: generation 1 only; the only one a generation 1 VM can PXE-boot from.</summary>
+    public bool Legacy { get; init; }
+}

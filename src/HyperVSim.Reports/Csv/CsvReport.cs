@@ -9,13 +9,13 @@ namespace HyperVSim.Reports.Csv;
 /// field names as columns. Every file is written, a header alone when there are no records, so the set is stable.
 /// Phase, series, timeline and failover-VM rows carry the keys of their parent.
 /// </summary>
-public static class CsvReport
+public static partial class CsvReport
 {
     /// <summary>The files <see cref="Tables"/> returns, in its order.</summary>
     public static readonly IReadOnlyList<string> FileNames =
     [
         "migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv",
-        "disks.csv", "qos-events.csv", "volumes.csv", "saved-states.csv", "upgrades.csv", "resizes.csv",
+        "disks.csv", "qos-events.csv", "volumes.csv", "saved-states.csv", "upgrades.csv", "resizes.csv", .. BootFileNames,
     ];
 
     /// <summary>The files and their contents, in a fixed order.</summary>
@@ -99,7 +99,7 @@ public static class CsvReport
             failovers.ToString(), failoverVms.ToString(), quorum.ToString(), guests.ToString(), disks.ToString(), qos.ToString(), volumes.ToString(),
             savedStates.ToString(), upgrades.ToString(), resizes.ToString(),
         ];
-        return FileNames.Zip(texts).ToArray();
+        return FileNames.Zip([.. texts, .. BootTables(r)]).ToArray();
     }
 
     /// <summary>

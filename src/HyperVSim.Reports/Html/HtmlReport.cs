@@ -42,6 +42,8 @@ public static class HtmlReport
             RestartGanttPlot.Build(r),
             CompletionCdfPlot.Build(r),
             r.Disks.Count > 0 ? VolumeIopsPlot.Build(r) : null,
+            BootStormPlot.Build(r),
+            BootGanttPlot.Build(r),
         }.OfType<PlotFigure>().ToArray();
 
     /// <summary>The failover section is written only for runs with faults or quorum changes, so other pages stay as they were.</summary>
@@ -87,6 +89,14 @@ public static class HtmlReport
         if (OperationSection.Has(r))
         {
             OperationSection.Write(w, r);
+        }
+
+        if (r.Boots.Count > 0 || r.Sessions.Count > 0)
+        {
+            w.WriteLine("<section id=\"boots\">");
+            w.WriteLine("<h2>Boots and console sessions</h2>");
+            BootTables.Write(w, r);
+            w.WriteLine("</section>");
         }
 
         w.WriteLine("<section id=\"plots\">");

@@ -7,7 +7,7 @@ namespace HyperVSim.Reports.Json;
 /// The contract's JSON report (<c>hypervsim.report/v1</c>): times in seconds, sizes in bytes, fields in a
 /// fixed order, so the same result always gives the same bytes.
 /// </summary>
-public static class JsonReport
+public static partial class JsonReport
 {
     public const string Schema = "hypervsim.report/v1";
 
@@ -101,6 +101,7 @@ public static class JsonReport
             w.WriteEndArray();
             WriteStorageOperations(w, result);
             WriteStorage(w, result);
+            WriteBoots(w, result);
             w.WriteEndObject();
         }
 

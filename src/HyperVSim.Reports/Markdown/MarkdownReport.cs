@@ -9,7 +9,7 @@ namespace HyperVSim.Reports.Markdown;
 /// A Markdown summary for pull-request comments and wikis: GitHub-flavoured tables of migrations, drains and VMs, and
 /// when the run had faults, the failovers, the VMs that did not run again, and the quorum's changes.
 /// </summary>
-public static class MarkdownReport
+public static partial class MarkdownReport
 {
     public static string ToMarkdown(SimulationResult r)
     {
@@ -52,6 +52,7 @@ public static class MarkdownReport
         Quorum(md, r);
         Storage(md, r);
         Operations(md, r);
+        Boots(md, r);
         return md.ToString();
     }
 

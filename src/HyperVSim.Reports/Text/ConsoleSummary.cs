@@ -12,7 +12,7 @@ namespace HyperVSim.Reports.Text;
 /// did not run again with why (a run without faults prints nothing of them). Colour only on an interactive terminal; elsewhere plain
 /// text at a fixed width, so redirected output and golden files are identical on every machine.
 /// </summary>
-public static class ConsoleSummary
+public static partial class ConsoleSummary
 {
     /// <summary>Width used when the output is not a terminal.</summary>
     public const int PlainWidth = 160;
@@ -46,6 +46,7 @@ public static class ConsoleSummary
         GuestClusters(console, r);
         Storage(console, r);
         Operations(console, r);
+        Boots(console, r);
         if (!colour)
         {
             string[] lines = plain.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');

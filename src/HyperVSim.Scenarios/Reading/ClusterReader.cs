@@ -50,6 +50,7 @@ internal static class ClusterReader
             StartThrottle = (int?)map.Integer("startThrottle", Limits.StartThrottle) ?? defaults.StartThrottle,
             SavedState = SavedState(map.Map("savedState", KeyLevels.SavedState), defaults.SavedState),
             Resize = Resize(map.Map("resize", KeyLevels.ResizeCost), defaults.Resize),
+            Boot = Boot(map.Map("boot", KeyLevels.Boot), defaults.Boot),
         };
         return new Sourced<ClusterSpec>(spec, origin, scalars.Problems.Count > before);
     }
@@ -113,6 +114,28 @@ internal static class ClusterReader
     {
         IoSizeBytes = map.Size("ioSize", Limits.TransferIoSize) ?? d.IoSizeBytes,
         FixedCost = map.Duration("fixedCost", Limits.FixedCost) ?? d.FixedCost,
+    };
+
+    /// <summary><c>cluster.boot</c>: the boot models' parameters (docs/model.md §Boot).</summary>
+    private static BootSpec Boot(MapReader? map, BootSpec d) => map is null ? d : d with
+    {
+        BiosPost = map.Duration("biosPost", Limits.BootStep) ?? d.BiosPost,
+        UefiInit = map.Duration("uefiInit", Limits.BootStep) ?? d.UefiInit,
+        SecureBootCheck = map.Duration("secureBootCheck", Limits.BootStep) ?? d.SecureBootCheck,
+        EmulatedIdeBytesPerSecond = map.ByteRate("emulatedIdeRate", Limits.StorageRate) ?? d.EmulatedIdeBytesPerSecond,
+        UnlimitedBytesPerSecond = map.ByteRate("unlimitedRate", Limits.StorageRate) ?? d.UnlimitedBytesPerSecond,
+        DiskTimeout = map.Duration("diskTimeout", Limits.BootStep) ?? d.DiskTimeout,
+        DvdTimeout = map.Duration("dvdTimeout", Limits.BootStep) ?? d.DvdTimeout,
+        FloppyTimeout = map.Duration("floppyTimeout", Limits.BootStep) ?? d.FloppyTimeout,
+        PxeTimeout = map.Duration("pxeTimeout", Limits.BootStep) ?? d.PxeTimeout,
+        PxeDhcp = map.Duration("pxeDhcp", Limits.BootStep) ?? d.PxeDhcp,
+        TftpBlockBytes = (int?)map.Integer("tftpBlockSize", Limits.TftpBlockSize) ?? d.TftpBlockBytes,
+        TftpRoundTrip = map.Duration("tftpRoundTrip", Limits.TftpRoundTrip) ?? d.TftpRoundTrip,
+        LegacyNicLatency = map.Duration("legacyNicLatency", Limits.TftpRoundTrip) ?? d.LegacyNicLatency,
+        LegacyNicBytesPerSecond = map.ByteRate("legacyNicRate", Limits.StorageRate) ?? d.LegacyNicBytesPerSecond,
+        WinPeStart = map.Duration("winPeStart", Limits.BootStep) ?? d.WinPeStart,
+        SetupTime = map.Duration("setupTime", Limits.BootStep) ?? d.SetupTime,
+        InstallIoSizeBytes = map.Size("installIoSize", Limits.TransferIoSize) ?? d.InstallIoSizeBytes,
     };
 
     private static LiveMigrationSpec LiveMigration(MapReader? map, LiveMigrationSpec d) => map is null ? d : d with

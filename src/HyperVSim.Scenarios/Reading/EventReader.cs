@@ -9,7 +9,10 @@ namespace HyperVSim.Scenarios.Reading;
 /// <summary>Reads one item of <c>events:</c>: <c>at</c> plus exactly one action (migrate, drain, fail, repair, pause, resume, restart, start, setQos).</summary>
 internal static class EventReader
 {
-    private static readonly string[] Actions = ["migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize", "setQos"];
+    private static readonly string[] Actions = ["migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize", "setQos", "powerOn", "connect"];
+
+    /// <summary>Console session modes.</summary>
+    private static readonly string[] Modes = ["basic", "enhanced"];
 
     /// <summary>The failback modes written as a single word; a window is written <c>{ window: [22, 23] }</c>.</summary>
     private static readonly string[] FailbackWords = ["none", "immediate"];
@@ -44,7 +47,14 @@ internal static class EventReader
             "pause" => map.Map("pause", KeyLevels.Pause) is { } p ? new PauseEventSpec(at, p.Name("host", "hv1") ?? "", p.Bool("drain") ?? true) : null,
             "resume" => map.Map("resume", KeyLevels.Resume) is { } r ? new ResumeEventSpec(at, r.Name("host", "hv1") ?? "", Failback(r, KeyLevels.ResumeFailback, scalars)) : null,
             "restart" => Restart(at, map.Map("restart", KeyLevels.Restart), scalars),
-            "start" => map.Map("start", KeyLevels.Start) is { } s ? new StartEventSpec(at, s.Name("vm", "web1") ?? "") : null,
+            "start" => map.Map("start", KeyLevels.Start) is { } s ? Start(at, s, scalars) : null,
+            "powerOn" => PowerOn(at, map),
+            "connect" => map.Map("connect", KeyLevels.Connect) is { } cn ? new ConnectEventSpec(at, cn.Name("vm", "web1") ?? "", cn.Choice("mode", Modes) == "enhanced" ? SessionMode.Enhanced : SessionMode.Basic)
+            {
+                Usb = cn.Bool("usb") ?? false,
+                ClientUsbPolicy = cn.Bool("clientUsbPolicy") ?? false,
+                UserAllowed = cn.Bool("userAllowed") ?? true,
+            } : null,
             "save" => map.Map("save", KeyLevels.Save) is { } sv ? new SaveEventSpec(at, sv.Name("vm", "web1") ?? "") : null,
             "restore" => map.Map("restore", KeyLevels.Restore) is { } rs ? new RestoreEventSpec(at, rs.Name("vm", "web1") ?? "") : null,
             "upgrade" => map.Map("upgrade", KeyLevels.Upgrade) is { } u
@@ -62,6 +72,21 @@ internal static class EventReader
         };
         return spec is null ? null : new Sourced<ScenarioEventSpec>(spec, origin, scalars.Problems.Count > before);
     }
+
+    /// <summary><c>start: { vm }</c>; a <c>generation</c> there is refused: Hyper-V fixes a VM's generation when it is created.</summary>
+    private static StartEventSpec Start(SimTime at, MapReader map, Scalars scalars)
+    {
+        if (map.Value("generation") is { } g)
+        {
+            scalars.Add(g, map.SiteOf("generation"), "a VM's generation is fixed when it is created: no event changes it", "remove generation here; to change it, describe a new VM with the generation you want (and its boot disk as a VHDX on SCSI for generation 2)");
+        }
+
+        return new StartEventSpec(at, map.Name("vm", "web1") ?? "");
+    }
+
+    /// <summary><c>powerOn: { hosts: [hv1, hv2] }</c>, or <c>powerOn: {}</c> for every host.</summary>
+    private static PowerOnEventSpec? PowerOn(SimTime at, MapReader map) =>
+        map.Map("powerOn", KeyLevels.PowerOn) is { } p ? new PowerOnEventSpec(at, p.Names("hosts")) : null;
 
     private static MigrateEventSpec? Migrate(SimTime at, MapReader? map) =>
         map is null ? null : new MigrateEventSpec(at, map.Name("vm", "sql1") ?? "", map.Name("to", "hv2") ?? "")

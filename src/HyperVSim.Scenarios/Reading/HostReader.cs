@@ -27,6 +27,7 @@ internal static class HostReader
             Nics = (map.List("nics") ?? []).Select(item => Nic(item.Node, item.Rel, map.Origin, scalars)).ToArray(),
             VirtualSwitches = map.Names("virtualSwitches"),
             SmbBandwidthLimit = SmbLimit(map.Map("smbBandwidthLimit", KeyLevels.SmbBandwidthLimit), spec.SmbBandwidthLimit),
+            EnhancedSessionMode = map.Bool("enhancedSessionMode") ?? spec.EnhancedSessionMode,
         };
         bool broken = scalars.Problems.Count > before;
         bool countUnknown = map.Has("count") && count is null;

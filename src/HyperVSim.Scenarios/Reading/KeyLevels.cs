@@ -10,7 +10,7 @@ internal static class KeyLevels
         "cluster",
         [
             "version", "heartbeat", "regroup", "quorum", "liveMigration", "networkHealthProtection", "storageFailureDetection", "detection",
-            "failover", "restart", "startThrottle", "savedState", "resize",
+            "failover", "restart", "startThrottle", "savedState", "resize", "boot",
         ],
         "cluster: { version: 2012R2 }");
 
@@ -31,6 +31,14 @@ internal static class KeyLevels
 
     public static readonly KeyLevel ResizeCost = new("cluster.resize", ["ioSize", "fixedCost"], "resize: { ioSize: 1MiB, fixedCost: 100ms }");
 
+    public static readonly KeyLevel Boot = new(
+        "cluster.boot",
+        [
+            "biosPost", "uefiInit", "secureBootCheck", "emulatedIdeRate", "unlimitedRate", "diskTimeout", "dvdTimeout", "floppyTimeout", "pxeTimeout",
+            "pxeDhcp", "tftpBlockSize", "tftpRoundTrip", "legacyNicLatency", "legacyNicRate", "winPeStart", "setupTime", "installIoSize",
+        ],
+        "boot: { biosPost: 3s, pxeTimeout: 60s }");
+
     public static readonly KeyLevel LiveMigration = new(
         "cluster.liveMigration",
         [
@@ -40,11 +48,11 @@ internal static class KeyLevels
         ],
         "liveMigration: { option: compression, maxSimultaneous: 2 }");
 
-    public static readonly KeyLevel Network = new("networks[]", ["name", "role"], "- { name: lm, role: liveMigration }");
+    public static readonly KeyLevel Network = new("networks[]", ["name", "role", "pxe", "tftpWindow"], "- { name: lm, role: liveMigration }");
 
     public static readonly KeyLevel Host = new(
         "hosts[]",
-        ["name", "count", "version", "subnet", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches", "smbBandwidthLimit"],
+        ["name", "count", "version", "subnet", "cpu", "memory", "memoryReserve", "nics", "virtualSwitches", "smbBandwidthLimit", "enhancedSessionMode"],
         "- { name: hv, count: 4, memory: 256GiB }");
 
     public static readonly KeyLevel Cpu = new("hosts[].cpu", ["cores", "ghz", "vendor", "compressPerCore", "decompressPerCore", "zeroScanPerCore"], "cpu: { cores: 16, ghz: 2.6 }");
@@ -62,7 +70,8 @@ internal static class KeyLevels
         "vms[]",
         [
             "name", "count", "generation", "memory", "vcpus", "cpuLoad", "memoryDirtying", "memoryContent", "disks", "nics", "host", "state",
-            "priority", "preferredOwners", "possibleOwners", "antiAffinity", "startTime", "guestCluster",
+            "priority", "preferredOwners", "possibleOwners", "antiAffinity", "startTime", "guestCluster", "guestOs", "bootOrder", "secureBoot", "dvd",
+            "floppy", "remoteFx",
         ],
         "- { name: sql, memory: 64GiB, vcpus: 8 }");
 
@@ -73,13 +82,13 @@ internal static class KeyLevels
         "vms[].memoryContent", ["zeroPages", "compressionRatio"], "memoryContent: { zeroPages: 20%, compressionRatio: 2.2 }");
 
     public static readonly KeyLevel Disk = new(
-        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared", "type", "used", "io", "qos"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
+        "vms[].disks[]", ["name", "size", "controller", "storage", "format", "shared", "type", "used", "io", "qos", "blank"], "- { name: os, size: 127GiB, controller: scsi, storage: csv1 }");
 
     public static readonly KeyLevel DiskIo = new("vms[].disks[].io", ["iops", "size", "read"], "io: { iops: 2000, size: 8KiB, read: 70% }");
 
     public static readonly KeyLevel DiskQos = new("vms[].disks[].qos", ["minimum", "maximum", "window"], "qos: { minimum: 300, maximum: 1500 }");
 
-    public static readonly KeyLevel VmNic = new("vms[].nics[]", ["network", "protected"], "- { network: prod, protected: true }");
+    public static readonly KeyLevel VmNic = new("vms[].nics[]", ["network", "protected", "legacy"], "- { network: prod, protected: true }");
 
     public static readonly KeyLevel GuestCluster = new(
         "guestClusters[]", ["name", "delay", "threshold", "roleFailover"], "- { name: sqlguest, threshold: 20 }");
@@ -99,7 +108,7 @@ internal static class KeyLevels
         .ToArray();
 
     public static readonly KeyLevel Event = new(
-        "events[]", ["at", "migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize", "setQos"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
+        "events[]", ["at", "migrate", "moveStorage", "drain", "fail", "repair", "pause", "resume", "restart", "start", "save", "restore", "upgrade", "resize", "setQos", "powerOn", "connect"], "- { at: 30s, migrate: { vm: sql1, to: hv2 } }");
 
     public static readonly KeyLevel Migrate = new("events[].migrate", ["vm", "to", "option", "strategy", "storage"], "migrate: { vm: sql1, to: hv2 }");
 
@@ -116,7 +125,12 @@ internal static class KeyLevels
 
     public static readonly KeyLevel Restart = new("events[].restart", ["host", "downFor", "drain", "failback"], "restart: { host: hv2, downFor: 10m }");
 
-    public static readonly KeyLevel Start = new("events[].start", ["vm"], "start: { vm: web1 }");
+    public static readonly KeyLevel Start = new("events[].start", ["vm", "generation"], "start: { vm: web1 }");
+
+    public static readonly KeyLevel PowerOn = new("events[].powerOn", ["hosts"], "powerOn: { hosts: [hv1, hv2] }");
+
+    public static readonly KeyLevel Connect = new(
+        "events[].connect", ["vm", "mode", "usb", "clientUsbPolicy", "userAllowed"], "connect: { vm: web1, mode: enhanced }");
 
     public static readonly KeyLevel Save = new("events[].save", ["vm"], "save: { vm: web1 }");
 
@@ -134,8 +148,8 @@ internal static class KeyLevels
 
     public static readonly IReadOnlyList<KeyLevel> All =
     [
-        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, SavedState, ResizeCost, LiveMigration, Network, Host, Cpu, SmbBandwidthLimit, HostNic, Storage, Vm,
+        Root, Cluster, Heartbeat, Quorum, Detection, FailoverPolicy, RestartPolicy, SavedState, ResizeCost, Boot, LiveMigration, Network, Host, Cpu, SmbBandwidthLimit, HostNic, Storage, Vm,
         Dirtying, MemoryContent, Disk, DiskIo, DiskQos, VmNic, GuestCluster, Faults, .. FaultProcesses, .. Distributions, Event, Migrate, MoveStorage, Fail, Repair, Pause,
-        Resume, Restart, Start, Save, Restore, Upgrade, Resize, SetQos, ResumeFailback, RestartFailback,
+        Resume, Restart, Start, PowerOn, Connect, Save, Restore, Upgrade, Resize, SetQos, ResumeFailback, RestartFailback,
     ];
 }

@@ -40,6 +40,10 @@ internal static class Limits
 
     /// <summary>Cluster group priorities (HV: 3000 High, 2000 Medium, 1000 Low, 0 no automatic start).</summary>
     public static readonly IReadOnlyList<int> Priorities = [0, 1000, 2000, 3000];
+    public static readonly Bound<SimTime> BootStep = new(SimTime.Zero, SimTime.FromSeconds(3600), MaxWhy: "a longer boot step is surely a typo");
+    public static readonly Bound<SimTime> TftpRoundTrip = new(SimTime.FromMilliseconds(0.001), SimTime.FromSeconds(1), MaxWhy: "a longer round trip on a LAN is surely a typo");
+    public static readonly Bound<long> TftpBlockSize = new(8, 65464, "RFC 2348: a TFTP block is 8 to 65464 bytes", "RFC 2348: a TFTP block is 8 to 65464 bytes");
+    public static readonly Bound<long> TftpWindow = new(1, 65535, "RFC 7440: a TFTP window is 1 to 65535 blocks", "RFC 7440: a TFTP window is 1 to 65535 blocks");
     public static readonly Bound<SimTime> StartTime = new(SimTime.Zero, SimTime.FromSeconds(3600), MaxWhy: "a longer start is surely a typo");
     public static readonly Bound<SimTime> RoleFailover = new(SimTime.Zero, SimTime.FromSeconds(3600));
 

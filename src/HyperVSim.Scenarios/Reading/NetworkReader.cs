@@ -20,6 +20,11 @@ internal static class NetworkReader
         {
             string name = map.Name("name", "lm") ?? "";
             string? role = map.Choice("role", Roles.Keys.ToArray(), required: true);
-            return new NetworkSpec(name, role is null ? NetworkRole.Vm : Roles[role]);
+            var spec = new NetworkSpec(name, role is null ? NetworkRole.Vm : Roles[role]);
+            return spec with
+            {
+                Pxe = map.Bool("pxe") ?? spec.Pxe,
+                TftpWindow = (int?)map.Integer("tftpWindow", Limits.TftpWindow) ?? spec.TftpWindow,
+            };
         });
 }

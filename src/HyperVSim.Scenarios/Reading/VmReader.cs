@@ -8,6 +8,12 @@ internal static class VmReader
 {
     public static readonly IReadOnlyList<string> States = ["running", "off"];
 
+    /// <summary>The devices a boot order names.</summary>
+    public static readonly NameMap<BootDevice> BootDevices = new([("disk", BootDevice.Disk), ("network", BootDevice.Network), ("dvd", BootDevice.Dvd), ("floppy", BootDevice.Floppy)]);
+
+    /// <summary>A DVD drive's medium.</summary>
+    public static readonly NameMap<DvdMedia> DvdMedia = new([("none", Model.Specs.DvdMedia.None), ("empty", Model.Specs.DvdMedia.Empty), ("iso", Model.Specs.DvdMedia.Iso)]);
+
     public static IReadOnlyList<Sourced<VmSpec>> Read(YNode node, Origin origin, Scalars scalars)
     {
         int before = scalars.Problems.Count;
@@ -38,10 +44,42 @@ internal static class VmReader
             AntiAffinity = map.Name("antiAffinity"),
             StartTime = map.Duration("startTime", Limits.StartTime),
             GuestCluster = map.Name("guestCluster"),
+            GuestOs = map.Choice("guestOs", Model.Boot.GuestOsProfiles.Names),
+            BootOrder = BootOrder(map, scalars),
+            SecureBoot = map.Bool("secureBoot"),
+            Dvd = map.Choice("dvd", DvdMedia.Words) is { } dvd ? DvdMedia.Of(dvd) : spec.Dvd,
+            Floppy = map.Bool("floppy") ?? spec.Floppy,
+            RemoteFx = map.Bool("remoteFx") ?? spec.RemoteFx,
         };
         bool broken = scalars.Problems.Count > before;
         bool countUnknown = map.Has("count") && count is null;
         return CountExpansion.Names(name, count).Select(n => new Sourced<VmSpec>(spec with { Name = n }, origin, broken) { CountUnknown = countUnknown }).ToArray();
+    }
+
+    /// <summary><c>bootOrder: [disk, network, dvd]</c>: each device once; null when absent.</summary>
+    private static IReadOnlyList<BootDevice>? BootOrder(MapReader map, Scalars scalars)
+    {
+        if (map.List("bootOrder") is not { } items)
+        {
+            return null;
+        }
+
+        var order = new List<BootDevice>();
+        foreach ((YNode node, string rel) in items)
+        {
+            if (scalars.Choice(node, map.Origin.Of(rel), BootDevices.Words) is { } word)
+            {
+                BootDevice device = BootDevices.Of(word);
+                if (order.Contains(device))
+                {
+                    scalars.Add(node, map.Origin.Of(rel), $"'{word}' is listed twice in the boot order", "list each device once");
+                }
+
+                order.Add(device);
+            }
+        }
+
+        return order;
     }
 
     /// <summary>A cluster group priority: only the four values Failover Cluster Manager offers.</summary>
@@ -91,6 +129,7 @@ internal static class VmReader
             UsedBytes = map.Size("used", Limits.DiskUsed) ?? disk.UsedBytes,
             Io = Io(map.Map("io", KeyLevels.DiskIo)),
             Qos = Qos(map.Map("qos", KeyLevels.DiskQos)),
+            Blank = map.Bool("blank") ?? disk.Blank,
         };
     }
 
@@ -133,6 +172,6 @@ internal static class VmReader
         }
 
         var nic = new VmNicSpec(map.Name("network", "prod") ?? "");
-        return nic with { Protected = map.Bool("protected") ?? nic.Protected };
+        return nic with { Protected = map.Bool("protected") ?? nic.Protected, Legacy = map.Bool("legacy") ?? nic.Legacy };
     }
 }

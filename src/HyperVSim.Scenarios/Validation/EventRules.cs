@@ -73,6 +73,16 @@ internal static class EventRules
                 case StartEventSpec s:
                     c.Refers(s.Vm, e.Origin.Of("start.vm"), "VM", c.Vms, "vms");
                     break;
+                case PowerOnEventSpec p:
+                    for (int i = 0; i < p.Hosts.Count; i++)
+                    {
+                        c.Refers(p.Hosts[i], e.Origin.Of($"powerOn.hosts[{i}]"), "host", c.Hosts, "hosts");
+                    }
+
+                    break;
+                case ConnectEventSpec s:
+                    c.Refers(s.Vm, e.Origin.Of("connect.vm"), "VM", c.Vms, "vms");
+                    break;
                 case SaveEventSpec s:
                     c.Refers(s.Vm, e.Origin.Of("save.vm"), "VM", c.Vms, "vms");
                     break;
@@ -317,6 +327,8 @@ internal static class EventRules
         RestartEventSpec => "restart",
         SaveEventSpec => "save",
         RestoreEventSpec => "restore",
+        PowerOnEventSpec => "powerOn",
+        ConnectEventSpec => "connect",
         UpgradeEventSpec => "upgrade",
         ResizeEventSpec => "resize",
         SetQosEventSpec => "setQos",

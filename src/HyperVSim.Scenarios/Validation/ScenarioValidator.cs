@@ -14,6 +14,7 @@ internal static class ScenarioValidator
         CapacityRules.Check(context);
         VersionRules.Check(context);
         DiskRules.Check(context);
+        BootRules.Check(context);
         StorageIoRules.Check(context);
         ClusteringRules.Check(context);
         EventRules.Check(context);

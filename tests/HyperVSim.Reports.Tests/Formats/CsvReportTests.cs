@@ -15,7 +15,8 @@ namespace HyperVSim.Reports.Tests.Formats;
 public sealed class CsvReportTests
 {
     private static readonly string[] Files =
-        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv", "disks.csv", "qos-events.csv", "volumes.csv", "saved-states.csv", "upgrades.csv", "resizes.csv"];
+        ["migrations.csv", "phases.csv", "drains.csv", "vms.csv", "series.csv", "timeline.csv", "failovers.csv", "failover-vms.csv", "quorum.csv", "guest-clusters.csv", "disks.csv", "qos-events.csv", "volumes.csv", "saved-states.csv", "upgrades.csv", "resizes.csv",
+         "boots.csv", "boot-phases.csv", "boot-storms.csv", "sessions.csv"];
 
     public static TheoryData<string> Runs => ReportRuns.Names;
 
@@ -106,6 +107,10 @@ public sealed class CsvReportTests
         headers["disks.csv"].Should().Equal(Declared("disk").Where(n => n != "latencyMs").Take(5).Concat(["latencyMsMean", "latencyMsP95"]).Concat(Declared("disk").Skip(6)));
         headers["qos-events.csv"].Should().Equal(Declared("qosEvent"));
         headers["volumes.csv"].Should().Equal(["name", "kind", "utilisationMean", "utilisationPeak", "iops"]);
+        headers["boots.csv"].Should().Equal(Declared("boot").Where(n => n != "phases"), because: "the phases have their own file");
+        headers["boot-phases.csv"].Should().Equal(Declared("bootPhase").Prepend("startedAt").Prepend("vm").Take(6).Append("seconds").Concat(Declared("bootPhase").Skip(4)));
+        headers["boot-storms.csv"].Should().Equal(Declared("bootStorm"));
+        headers["sessions.csv"].Should().Equal(Declared("session"));
     }
 
     [Theory]

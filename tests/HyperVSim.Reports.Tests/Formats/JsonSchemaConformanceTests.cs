@@ -139,9 +139,9 @@ public sealed class JsonSchemaConformanceTests
             if (types.Contains("number") || types.Contains("integer"))
             {
                 string? unit = property.TryGetProperty("unit", out JsonElement u) ? u.GetString() : null;
-                if (name is "seed")
+                if (name is "seed" or "generation")
                 {
-                    unit.Should().BeNull(because: "a seed is a number without a unit");
+                    unit.Should().BeNull(because: "a seed or a VM generation is a number without a unit");
                 }
                 else if (name == "at" || name.EndsWith("At", StringComparison.Ordinal) || name.EndsWith("Seconds", StringComparison.Ordinal) || name == "seconds")
                 {

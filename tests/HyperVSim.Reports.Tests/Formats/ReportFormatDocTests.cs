@@ -20,6 +20,10 @@ public sealed partial class ReportFormatDocTests
     [InlineData("`migrations[].phases[]`", "phase")]
     [InlineData("`drains[]`", "drain")]
     [InlineData("`vms[]`", "vm")]
+    [InlineData("`boots[]`", "boot")]
+    [InlineData("`boots[].phases[]`", "bootPhase")]
+    [InlineData("`bootStorms[]`", "bootStorm")]
+    [InlineData("`sessions[]`", "session")]
     public void Each_json_table_lists_the_schemas_fields_in_order(string heading, string? def)
     {
         JsonElement schema = def is null ? Schema.Value : Schema.Value.GetProperty("$defs").GetProperty(def);

@@ -64,6 +64,7 @@ internal static class ReportRuns
         nameof(Storage) => StorageResult,
         "Failover" => FailoverRun.Result,
         "SavedState" => SavedStateRun.Result,
+        "Boot" => BootRun.Result,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
@@ -84,8 +85,8 @@ internal static class ReportRuns
     /// <summary>The results the model simulated (each has a scenario: <see cref="SpecOf"/>).</summary>
     public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack), nameof(Strategies), nameof(Storage)];
 
-    /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/> and <see cref="SavedStateRun"/>.</summary>
-    public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover", "SavedState"];
+    /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/>, <see cref="SavedStateRun"/> and <see cref="BootRun"/>.</summary>
+    public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover", "SavedState", "Boot"];
 
     public static IEnumerable<SimulationResult> All => Names.Select(n => Named(n.Data));
 
