@@ -6,7 +6,7 @@ namespace HyperVSim.Cli.Tests.Import;
 /// <summary><c>hypervsim import-events</c>: exported live-migration events to the measurement CSV <c>hypervsim calibrate</c> reads.</summary>
 public sealed class ImportEventsTests
 {
-    /// <summary>Two overlapping migrations from HV01, one alone from HV02, and a start that never completed.</summary>
+    /// <summary>Two overlapping migrations from HV01, one alone from HV02, a start that never completed, and one of no measured length.</summary>
     public const string Events = """
         {
           "schema": "hypervsim.migration-events",
@@ -29,7 +29,9 @@ public sealed class ImportEventsTests
             { "id": 20417, "machine": "HV01", "time": "2026-11-19T00:00:30Z", "vmName": "B", "vmId": "b", "blackoutSeconds": 1.5 },
             { "id": 20413, "machine": "HV02", "time": "2026-11-19T01:00:00Z", "vmName": "C", "vmId": "c", "blackoutSeconds": null },
             { "id": 20415, "machine": "HV02", "time": "2026-11-19T01:01:04.5Z", "vmName": "C", "vmId": "c", "blackoutSeconds": null },
-            { "id": 20413, "machine": "HV02", "time": "2026-11-19T02:00:00Z", "vmName": "A", "vmId": "a", "blackoutSeconds": null }
+            { "id": 20413, "machine": "HV02", "time": "2026-11-19T02:00:00Z", "vmName": "A", "vmId": "a", "blackoutSeconds": null },
+            { "id": 20413, "machine": "HV02", "time": "2026-11-19T03:00:00Z", "vmName": "B", "vmId": "b", "blackoutSeconds": null },
+            { "id": 20415, "machine": "HV02", "time": "2026-11-19T03:00:00Z", "vmName": "B", "vmId": "b", "blackoutSeconds": 0 }
           ]
         }
         """;
@@ -51,7 +53,8 @@ public sealed class ImportEventsTests
             "4GiB,compression,10Gbps,2,20,250,\n" +
             "8GiB,compression,10Gbps,2,25,1500,\n" +
             "16GiB,smb,40Gbps,1,64.5,,\n");
-        stdout.Should().Contain("3 measured live migrations").And.Contain("1 started migration(s) have no completion event");
+        stdout.Should().Contain("3 measured live migrations").And.Contain("1 started migration(s) have no completion event")
+            .And.Contain("1 migration(s) completed in the millisecond they started");
     }
 
     [Fact]
