@@ -47,6 +47,7 @@ public static class HyperVSimCli
             ExplainCommand.Create(Context),
             StudyCommand.Create(Context),
             SurvivabilityCommand.Create(Context),
+            CalibrateCommand.Create(Context),
             ImportCommand.Create(Context),
             ImportCommand.CreateEvents(Context),
         };

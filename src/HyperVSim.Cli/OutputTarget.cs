@@ -10,7 +10,7 @@ namespace HyperVSim.Cli;
 internal sealed record OutputTarget(string Option, string Path, string ExampleName, IReadOnlyList<string>? FilesInside = null)
 {
     /// <summary>Options of any command that name a file or folder to write.</summary>
-    public static readonly IReadOnlyList<string> Options = ["--json", "--csv", "--markdown", "--html", "--trace", "--junit", "--out", "--log-file"];
+    public static readonly IReadOnlyList<string> Options = ["--json", "--csv", "--markdown", "--html", "--trace", "--junit", "--out", "--log-file", "--overlay"];
 
     public bool IsFolder => FilesInside is not null;
 
@@ -31,6 +31,7 @@ internal sealed record OutputTarget(string Option, string Path, string ExampleNa
         "--trace" => new OutputTarget(option, path, "trace.json"),
         "--junit" => new OutputTarget(option, path, "junit.xml"),
         "--log-file" => new OutputTarget(option, path, "hypervsim.log"),
+        "--overlay" => new OutputTarget(option, path, "fitted.yaml"),
         _ => throw new ArgumentOutOfRangeException(nameof(option), option, "not an output option"),
     };
 }

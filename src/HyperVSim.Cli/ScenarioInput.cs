@@ -26,14 +26,20 @@ internal static class ScenarioInput
         }
         catch (ScenarioException ex)
         {
-            foreach (ScenarioError e in ex.Errors)
-            {
-                ctx.Error.WriteLine(e.ToString());
-            }
-
-            ctx.Error.WriteLine($"{ex.Errors.Count} error(s) in {path}; nothing was run.");
+            PrintErrors(ex, path, ctx, "run");
             return null;
         }
+    }
+
+    /// <summary>Prints each error of <paramref name="ex"/> with file, line and column, then the count and that nothing was <paramref name="done"/>.</summary>
+    public static void PrintErrors(ScenarioException ex, string path, CliContext ctx, string done)
+    {
+        foreach (ScenarioError e in ex.Errors)
+        {
+            ctx.Error.WriteLine(e.ToString());
+        }
+
+        ctx.Error.WriteLine($"{ex.Errors.Count} error(s) in {path}; nothing was {done}.");
     }
 
     /// <summary>The one-line refusal of a folder given where a scenario file belongs, with a file of it as the example.</summary>

@@ -25,14 +25,16 @@ internal static class RunCommand
         var seed = new Option<long?>("--seed") { Description = "Override the scenario's seed", CustomParser = ParseSeed };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing on success (errors still go to standard error)" };
         var set = new Option<string[]>("--set") { Description = "Set a scenario value for this run: PATH=VALUE, e.g. cluster.liveMigration.option=smb or hosts[name=hv].nics[name=lm1].speed=40Gbps (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var cmd = new Command("run", "Simulate a scenario and report its timings") { scenario, json, csv, markdown, html, trace, seed, quiet, set };
+        var overlay = new Option<string?>("--overlay") { Description = "Apply an overlay file of 'key.path: value' lines (as written by calibrate) before any --set" };
+        var cmd = new Command("run", "Simulate a scenario and report its timings") { scenario, json, csv, markdown, html, trace, seed, quiet, set, overlay };
         cmd.SetAction(pr => Execute(
             context(pr),
             pr.GetValue(scenario)!,
             new OutputPaths(pr.GetValue(json), pr.GetValue(csv), pr.GetValue(markdown), pr.GetValue(html), pr.GetValue(trace)),
             pr.GetValue(seed),
             pr.GetValue(quiet),
-            pr.GetValue(set) ?? []));
+            pr.GetValue(set) ?? [],
+            pr.GetValue(overlay)));
         return cmd;
     }
 
@@ -51,9 +53,22 @@ internal static class RunCommand
         return null;
     }
 
-    private static int Execute(CliContext ctx, string path, OutputPaths outputs, long? seed, bool quiet, string[] sets)
+    private static int Execute(CliContext ctx, string path, OutputPaths outputs, long? seed, bool quiet, string[] sets, string? overlay)
     {
         var overrides = new List<ScenarioOverride>();
+        if (overlay is not null)
+        {
+            try
+            {
+                overrides.AddRange(ScenarioOverlay.LoadFile(overlay));
+            }
+            catch (ScenarioException ex)
+            {
+                ScenarioInput.PrintErrors(ex, overlay, ctx, "run");
+                return ExitCodes.InvalidInput;
+            }
+        }
+
         foreach (string text in sets)
         {
             if (ScenarioOverride.Parse(text, "--set") is not { } o)
@@ -64,7 +79,8 @@ internal static class RunCommand
             overrides.Add(o);
         }
 
-        if (OutputCheck.Problem(ReportFiles.Targets(outputs), [("the scenario", path)]) is { } refused)
+        (string, string)[] inputs = overlay is null ? [("the scenario", path)] : [("the scenario", path), ("the overlay", overlay)];
+        if (OutputCheck.Problem(ReportFiles.Targets(outputs), inputs) is { } refused)
         {
             return ctx.Refuse(refused);
         }

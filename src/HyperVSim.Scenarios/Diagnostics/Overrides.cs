@@ -6,8 +6,8 @@ namespace HyperVSim.Scenarios.Diagnostics;
 /// <summary>
 /// Applies <see cref="ScenarioOverride"/>s to a scenario's YAML tree before it is read, so that a set value goes
 /// through exactly the same reading and validation as a written one. A path is keys joined by dots, each optionally
-/// followed by selectors: <c>[2]</c> (the third item of a list) or <c>[name=hv]</c> (the item whose <c>name</c> is
-/// hv, as written, before <c>count</c> expands it). A missing key is added; a missing list item is an error. Values
+/// followed by selectors: <c>[2]</c> (the third item of a list), <c>[name=hv]</c> (the item whose <c>name</c> is
+/// hv, as written, before <c>count</c> expands it) or <c>[*]</c> (every item). A missing key is added; a missing list item is an error. Values
 /// are single YAML scalars. The value's position is a marker (line −1 − i for override i) that
 /// <see cref="Problems.ToErrors(string, IReadOnlyList{ScenarioOverride})"/> turns back into the override's source.
 /// </summary>
@@ -25,7 +25,7 @@ internal static partial class Overrides
             List<Step>? steps = Parse(o.Path);
             if (steps is null)
             {
-                problems.Add(marker, o.Path, $"'{o.Path}' is not a key path", "write keys joined by dots, with [N] or [name=NAME] to pick a list item, e.g. hosts[name=hv].nics[name=lm1].speed");
+                problems.Add(marker, o.Path, $"'{o.Path}' is not a key path", "write keys joined by dots, with [N], [name=NAME] or [*] to pick list items, e.g. hosts[name=hv].nics[name=lm1].speed");
                 continue;
             }
 
@@ -106,6 +106,23 @@ internal static partial class Overrides
         {
             problems.Add(marker, path, $"[{step.Selector}] picks a list item, but the value there is {node.Shape}", "check the path against the scenario");
             return null;
+        }
+
+        if (step.Selector == "*")
+        {
+            // Every item of the list gets the rest of the path.
+            var all = new List<YNode>();
+            foreach (YNode each in seq.Items)
+            {
+                if (Set(each, steps, at + 1, value, path, marker, problems) is not { } set)
+                {
+                    return null;
+                }
+
+                all.Add(set);
+            }
+
+            return new YSequence(seq.Start, all);
         }
 
         int index = Pick(seq, step.Selector, out string? why);
