@@ -1,4 +1,5 @@
 using FluentAssertions;
+using HyperVSim.Scenarios.Calibration;
 using HyperVSim.Scenarios.Import;
 
 namespace HyperVSim.Cli.Tests.Import;
@@ -63,7 +64,24 @@ public sealed class ImportEventsTests
 
     [Fact]
     public void Header_is_the_calibrate_csv_header() =>
-        MigrationEventsImporter.Header.Split(',').Should().Equal("vm_memory", "option", "link_speed", "concurrency", "total_s", "blackout_ms", "bytes");
+        MigrationEventsImporter.Header.Split(',').Should().Equal(MeasurementCsv.Required.Concat(MeasurementCsv.Optional.Where(c => c != "count")));
+
+    /// <summary>What import-events writes, calibrate's own reader reads back: the same memory, option, speed, concurrency and times.</summary>
+    [Fact]
+    public void Calibrate_reads_the_csv_import_events_writes()
+    {
+        string dir = Cli.TempDir();
+        string input = Path.Combine(dir, "events.json");
+        File.WriteAllText(input, Events);
+        string output = Path.Combine(dir, "measured.csv");
+        Cli.Run("import-events", input, "--out", output).Exit.Should().Be(0);
+
+        IReadOnlyList<MeasurementRow> rows = MeasurementCsv.LoadFile(output);
+        rows.Select(r => (r.VmMemoryBytes, r.Option, r.LinkBitsPerSecond, r.Concurrency, r.TotalSeconds, r.BlackoutSeconds, r.Bytes, r.Count)).Should().Equal(
+            (4L << 30, "compression", 1e10, 2, 20.0, (double?)0.25, (double?)null, (int?)null),
+            (8L << 30, "compression", 1e10, 2, 25.0, 1.5, null, null),
+            (16L << 30, "smb", 4e10, 1, 64.5, null, null, null));
+    }
 
     [Fact]
     public void Unknown_schema_version_and_unknown_host_are_refused_with_line_and_column()
