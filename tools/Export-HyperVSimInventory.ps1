@@ -102,17 +102,17 @@ function ConvertTo-HvsJson {
     if ($Value -is [int] -or $Value -is [long] -or $Value -is [uint32] -or $Value -is [uint64] -or $Value -is [int16] -or $Value -is [uint16] -or $Value -is [byte]) {
         return $Value.ToString($Invariant)
     }
+    # Lists, not arrays: += on an array copies it, which is quadratic over thousands of events.
+    $parts = New-Object System.Collections.Generic.List[string]
     if ($Value -is [System.Collections.IDictionary]) {
-        $parts = @()
         foreach ($key in $Value.Keys) {
-            $parts += $pad + (ConvertTo-HvsJsonString ([string]$key)) + ': ' + (ConvertTo-HvsJson $Value[$key] ($Depth + 1))
+            $parts.Add($pad + (ConvertTo-HvsJsonString ([string]$key)) + ': ' + (ConvertTo-HvsJson $Value[$key] ($Depth + 1)))
         }
         if ($parts.Count -eq 0) { return '{}' }
         return "{`n" + ($parts -join ",`n") + "`n" + $end + '}'
     }
     if ($Value -is [System.Collections.IEnumerable]) {
-        $parts = @()
-        foreach ($item in $Value) { $parts += $pad + (ConvertTo-HvsJson $item ($Depth + 1)) }
+        foreach ($item in $Value) { $parts.Add($pad + (ConvertTo-HvsJson $item ($Depth + 1))) }
         if ($parts.Count -eq 0) { return '[]' }
         return "[`n" + ($parts -join ",`n") + "`n" + $end + ']'
     }
@@ -504,7 +504,7 @@ Write-Verbose "Wrote $outFull"
 
 if ($EventDays -gt 0) {
     $since = (Get-Date).AddDays(-$EventDays)
-    $events = @()
+    $events = New-Object System.Collections.Generic.List[object]
     foreach ($n in $nodes) {
         foreach ($e in @(Get-WinEvent -ComputerName $n.name -FilterHashtable @{ LogName = 'Microsoft-Windows-Hyper-V-VMMS-Admin'; Id = 20413, 20415, 20417; StartTime = $since } -ErrorAction SilentlyContinue)) {
             $properties = @(Get-HvsProp $e 'Properties' @())
@@ -515,14 +515,14 @@ if ($EventDays -gt 0) {
             $vmName = ''; $vmId = ''
             if ($values.Count -gt 0) { $vmName = [string]$values[0] }
             if ($values.Count -gt 1) { $vmId = [string]$values[1] }
-            $events += [ordered]@{
+            $events.Add([ordered]@{
                 id              = [int]$e.Id
                 machine         = $n.name
                 time            = ([datetime]$e.TimeCreated).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.fffZ', $Invariant)
                 vmName          = $vmName
                 vmId            = $vmId
                 blackoutSeconds = $blackout
-            }
+            })
         }
     }
     $export = [ordered]@{
