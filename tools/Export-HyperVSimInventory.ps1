@@ -102,17 +102,17 @@ function ConvertTo-HvsJson {
     if ($Value -is [int] -or $Value -is [long] -or $Value -is [uint32] -or $Value -is [uint64] -or $Value -is [int16] -or $Value -is [uint16] -or $Value -is [byte]) {
         return $Value.ToString($Invariant)
     }
+    # Lists, not arrays: += on an array copies it, which is quadratic over thousands of events.
+    $parts = New-Object System.Collections.Generic.List[string]
     if ($Value -is [System.Collections.IDictionary]) {
-        $parts = @()
         foreach ($key in $Value.Keys) {
-            $parts += $pad + (ConvertTo-HvsJsonString ([string]$key)) + ': ' + (ConvertTo-HvsJson $Value[$key] ($Depth + 1))
+            $parts.Add($pad + (ConvertTo-HvsJsonString ([string]$key)) + ': ' + (ConvertTo-HvsJson $Value[$key] ($Depth + 1)))
         }
         if ($parts.Count -eq 0) { return '{}' }
         return "{`n" + ($parts -join ",`n") + "`n" + $end + '}'
     }
     if ($Value -is [System.Collections.IEnumerable]) {
-        $parts = @()
-        foreach ($item in $Value) { $parts += $pad + (ConvertTo-HvsJson $item ($Depth + 1)) }
+        foreach ($item in $Value) { $parts.Add($pad + (ConvertTo-HvsJson $item ($Depth + 1))) }
         if ($parts.Count -eq 0) { return '[]' }
         return "[`n" + ($parts -join ",`n") + "`n" + $end + ']'
     }
@@ -224,13 +224,24 @@ foreach ($csv in @(Get-ClusterSharedVolume)) {
 }
 
 $nodeObjects = @(Get-ClusterNode)
-$shares = @{}
-foreach ($nodeObject in $nodeObjects) {
-    foreach ($share in @(Get-SmbShare -CimSession ([string]$nodeObject.Name) -ErrorAction SilentlyContinue)) {
-        $scope = [string](Get-HvsProp $share 'ScopeName' '')
-        if ($scope -eq '' -or $scope -eq '*') { $scope = [string]$nodeObject.Name }
-        $shares[('\\' + $scope + '\' + [string]$share.Name).ToUpperInvariant()] = $true
+
+# Size and free space of the share \\Server\Share: the file server's volume holding the share's folder (the longest
+# Win32_Volume mount point that starts its path). $null for both when the file server cannot be read from here.
+function Get-HvsShareSpace {
+    param([string]$Server, [string]$Share)
+    $size = $null; $free = $null
+    $smb = @(Get-SmbShare -CimSession $Server -Name $Share -ErrorAction SilentlyContinue)
+    if ($smb.Count -gt 0) {
+        $folder = [string](Get-HvsProp $smb[0] 'Path' '')
+        $best = ''
+        foreach ($v in @(Get-CimInstance -ClassName Win32_Volume -ComputerName $Server -ErrorAction SilentlyContinue)) {
+            $mount = [string](Get-HvsProp $v 'Name' '')
+            if ($mount -ne '' -and $folder.StartsWith($mount, [System.StringComparison]::OrdinalIgnoreCase) -and $mount.Length -gt $best.Length) {
+                $best = $mount; $size = [long](Get-HvsProp $v 'Capacity' 0); $free = [long](Get-HvsProp $v 'FreeSpace' 0)
+            }
+        }
     }
+    return , @($size, $free)
 }
 
 # The volume a disk path lives on: a CSV, an SMB share (\\server\share) or a node's local drive, added on first use.
@@ -245,7 +256,8 @@ function Resolve-HvsVolume {
         if ($parts.Count -lt 2) { return $null }
         $name = '\\' + $parts[0] + '\' + $parts[1]
         if (-not ($script:volumes | Where-Object { $_.name -eq $name })) {
-            $script:volumes += [ordered]@{ name = $name; kind = 'smb'; path = $name; node = $null; sizeBytes = $null; freeBytes = $null }
+            $space = Get-HvsShareSpace $parts[0] $parts[1]
+            $script:volumes += [ordered]@{ name = $name; kind = 'smb'; path = $name; node = $null; sizeBytes = $space[0]; freeBytes = $space[1] }
         }
         return $name
     }
@@ -492,7 +504,7 @@ Write-Verbose "Wrote $outFull"
 
 if ($EventDays -gt 0) {
     $since = (Get-Date).AddDays(-$EventDays)
-    $events = @()
+    $events = New-Object System.Collections.Generic.List[object]
     foreach ($n in $nodes) {
         foreach ($e in @(Get-WinEvent -ComputerName $n.name -FilterHashtable @{ LogName = 'Microsoft-Windows-Hyper-V-VMMS-Admin'; Id = 20413, 20415, 20417; StartTime = $since } -ErrorAction SilentlyContinue)) {
             $properties = @(Get-HvsProp $e 'Properties' @())
@@ -503,14 +515,14 @@ if ($EventDays -gt 0) {
             $vmName = ''; $vmId = ''
             if ($values.Count -gt 0) { $vmName = [string]$values[0] }
             if ($values.Count -gt 1) { $vmId = [string]$values[1] }
-            $events += [ordered]@{
+            $events.Add([ordered]@{
                 id              = [int]$e.Id
                 machine         = $n.name
                 time            = ([datetime]$e.TimeCreated).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ss.fffZ', $Invariant)
                 vmName          = $vmName
                 vmId            = $vmId
                 blackoutSeconds = $blackout
-            }
+            })
         }
     }
     $export = [ordered]@{

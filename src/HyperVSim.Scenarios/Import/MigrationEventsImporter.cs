@@ -78,6 +78,7 @@ public static class MigrationEventsImporter
 
         var rows = new List<(DateTimeOffset Start, string Line)>();
         int unknownVm = 0;
+        int zeroLength = 0;
         foreach (var (start, end) in migrations)
         {
             if (!vmBy.TryGetValue(start.VmId, out Vm? vm))
@@ -96,7 +97,15 @@ public static class MigrationEventsImporter
                 .DefaultIfEmpty(1)
                 .Max();
             double total = (end.Time - start.Time).TotalSeconds;
-            string blackout = end.BlackoutSeconds is { } b ? (b * 1000).ToString("0.###", CultureInfo.InvariantCulture) : "";
+            if (total <= 0)
+            {
+                // Both events in the same millisecond: no duration was measured (calibrate needs total_s > 0).
+                zeroLength++;
+                continue;
+            }
+
+            // A blackout of 0 is below the event's resolution, not a measurement: left empty ("not measured").
+            string blackout = end.BlackoutSeconds is > 0 and { } b ? (b * 1000).ToString("0.###", CultureInfo.InvariantCulture) : "";
             rows.Add((start.Time, string.Join(",",
                 Units.FormatSize(vm.MemoryBytes),
                 host.Option.ToLowerInvariant(),
@@ -110,6 +119,11 @@ public static class MigrationEventsImporter
         if (unknownVm > 0)
         {
             notes.Add($"{unknownVm} migration(s) are of VMs no longer in the export's vms (deleted since): left out, as their memory is unknown");
+        }
+
+        if (zeroLength > 0)
+        {
+            notes.Add($"{zeroLength} migration(s) completed in the millisecond they started (no duration measured): left out");
         }
 
         var csv = new StringBuilder(Header).Append('\n');

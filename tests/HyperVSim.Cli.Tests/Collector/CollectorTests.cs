@@ -79,6 +79,10 @@ public sealed class CollectorTests(CollectorRun run) : IClassFixture<CollectorRu
         inventory.GetProperty("networks")[1].GetProperty("subnet").GetString().Should().Be("10.0.2.0/24");
         inventory.GetProperty("volumes").EnumerateArray().Select(v => (v.GetProperty("name").GetString(), v.GetProperty("kind").GetString()))
             .Should().Equal(("Cluster Disk 1", "csv"), ("\\\\SOFS01\\VMStore", "smb"), ("HV02-D", "local"));
+
+        // The share's space is that of the file server's volume holding its folder (the longest mount point of its path).
+        inventory.GetProperty("volumes")[1].GetProperty("sizeBytes").GetInt64().Should().Be(10L << 40);
+        inventory.GetProperty("volumes")[1].GetProperty("freeBytes").GetInt64().Should().Be(4L << 40);
         JsonElement web = inventory.GetProperty("vms")[0];
         web.GetProperty("cpuLoad").GetDouble().Should().Be(0.2, "WEB01's virtual processors average (20+30+10+20)/4 = 20%");
         web.GetProperty("preferredOwners").EnumerateArray().Select(o => o.GetString()).Should().Equal("HV01", "HV02");

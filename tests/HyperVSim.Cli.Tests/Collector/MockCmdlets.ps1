@@ -2,7 +2,7 @@
 # document them (property names and value kinds of Windows Server 2012 R2's FailoverClusters, Hyper-V, NetAdapter,
 # SmbShare and CimCmdlets modules, Get-Counter and Get-WinEvent). Dot-source before running the collector: a function
 # shadows a cmdlet of the same name. A two-node cluster: HV01 (2 x 10 GbE + 1 GbE), HV02 (a 40 GbE RDMA NIC too),
-# three VMs on a CSV, an SMB share and a local drive. Every call is recorded in $global:HvsCalls.
+# three VMs on a CSV, a Scale-Out File Server share and a local drive. Every call is recorded in $global:HvsCalls.
 
 $global:HvsCalls = New-Object System.Collections.Generic.List[string]
 function Add-HvsCall { param([string]$Name) $global:HvsCalls.Add($Name) }
@@ -49,9 +49,9 @@ function Get-ClusterSharedVolume {
 }
 
 function Get-SmbShare {
-    [CmdletBinding()] param([string]$CimSession)
+    [CmdletBinding()] param([string]$CimSession, [string]$Name)
     Add-HvsCall 'Get-SmbShare'
-    [pscustomobject]@{ Name = 'ADMIN$'; ScopeName = '*'; Path = 'C:\Windows' }
+    if ($CimSession -eq 'SOFS01' -and $Name -eq 'VMStore') { [pscustomobject]@{ Name = 'VMStore'; ScopeName = 'SOFS01'; Path = 'C:\ClusterStorage\Volume2\Shares\VMStore'; ShareState = 'Online' } }
 }
 
 function Get-ClusterGroup {
@@ -79,6 +79,10 @@ function Get-CimInstance {
         }
         'Win32_ComputerSystem' { [pscustomobject]@{ Name = $ComputerName; TotalPhysicalMemory = [uint64]274877906944 } }
         'Win32_OperatingSystem' { [pscustomobject]@{ Caption = 'Microsoft Windows Server 2012 R2 Datacenter'; Version = '6.3.9600' } }
+        'Win32_Volume' {
+            [pscustomobject]@{ Name = 'C:\'; Capacity = [uint64]107374182400; FreeSpace = [uint64]53687091200 }
+            [pscustomobject]@{ Name = 'C:\ClusterStorage\Volume2\'; Capacity = [uint64]10995116277760; FreeSpace = [uint64]4398046511104 }
+        }
         'Win32_LogicalDisk' { [pscustomobject]@{ DeviceID = 'D:'; Size = [uint64]1099511627776; FreeSpace = [uint64]549755813888 } }
         default { throw "Get-CimInstance stand-in: class $ClassName not expected" }
     }

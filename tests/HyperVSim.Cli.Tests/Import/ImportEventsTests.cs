@@ -1,4 +1,5 @@
 using FluentAssertions;
+using HyperVSim.Scenarios.Calibration;
 using HyperVSim.Scenarios.Import;
 
 namespace HyperVSim.Cli.Tests.Import;
@@ -6,7 +7,7 @@ namespace HyperVSim.Cli.Tests.Import;
 /// <summary><c>hypervsim import-events</c>: exported live-migration events to the measurement CSV <c>hypervsim calibrate</c> reads.</summary>
 public sealed class ImportEventsTests
 {
-    /// <summary>Two overlapping migrations from HV01, one alone from HV02, and a start that never completed.</summary>
+    /// <summary>Two overlapping migrations from HV01, one alone from HV02, a start that never completed, and one of no measured length.</summary>
     public const string Events = """
         {
           "schema": "hypervsim.migration-events",
@@ -29,7 +30,9 @@ public sealed class ImportEventsTests
             { "id": 20417, "machine": "HV01", "time": "2026-11-19T00:00:30Z", "vmName": "B", "vmId": "b", "blackoutSeconds": 1.5 },
             { "id": 20413, "machine": "HV02", "time": "2026-11-19T01:00:00Z", "vmName": "C", "vmId": "c", "blackoutSeconds": null },
             { "id": 20415, "machine": "HV02", "time": "2026-11-19T01:01:04.5Z", "vmName": "C", "vmId": "c", "blackoutSeconds": null },
-            { "id": 20413, "machine": "HV02", "time": "2026-11-19T02:00:00Z", "vmName": "A", "vmId": "a", "blackoutSeconds": null }
+            { "id": 20413, "machine": "HV02", "time": "2026-11-19T02:00:00Z", "vmName": "A", "vmId": "a", "blackoutSeconds": null },
+            { "id": 20413, "machine": "HV02", "time": "2026-11-19T03:00:00Z", "vmName": "B", "vmId": "b", "blackoutSeconds": null },
+            { "id": 20415, "machine": "HV02", "time": "2026-11-19T03:00:00Z", "vmName": "B", "vmId": "b", "blackoutSeconds": 0 }
           ]
         }
         """;
@@ -51,7 +54,8 @@ public sealed class ImportEventsTests
             "4GiB,compression,10Gbps,2,20,250,\n" +
             "8GiB,compression,10Gbps,2,25,1500,\n" +
             "16GiB,smb,40Gbps,1,64.5,,\n");
-        stdout.Should().Contain("3 measured live migrations").And.Contain("1 started migration(s) have no completion event");
+        stdout.Should().Contain("3 measured live migrations").And.Contain("1 started migration(s) have no completion event")
+            .And.Contain("1 migration(s) completed in the millisecond they started");
     }
 
     [Fact]
@@ -60,7 +64,24 @@ public sealed class ImportEventsTests
 
     [Fact]
     public void Header_is_the_calibrate_csv_header() =>
-        MigrationEventsImporter.Header.Split(',').Should().Equal("vm_memory", "option", "link_speed", "concurrency", "total_s", "blackout_ms", "bytes");
+        MigrationEventsImporter.Header.Split(',').Should().Equal(MeasurementCsv.Required.Concat(MeasurementCsv.Optional.Where(c => c != "count")));
+
+    /// <summary>What import-events writes, calibrate's own reader reads back: the same memory, option, speed, concurrency and times.</summary>
+    [Fact]
+    public void Calibrate_reads_the_csv_import_events_writes()
+    {
+        string dir = Cli.TempDir();
+        string input = Path.Combine(dir, "events.json");
+        File.WriteAllText(input, Events);
+        string output = Path.Combine(dir, "measured.csv");
+        Cli.Run("import-events", input, "--out", output).Exit.Should().Be(0);
+
+        IReadOnlyList<MeasurementRow> rows = MeasurementCsv.LoadFile(output);
+        rows.Select(r => (r.VmMemoryBytes, r.Option, r.LinkBitsPerSecond, r.Concurrency, r.TotalSeconds, r.BlackoutSeconds, r.Bytes, r.Count)).Should().Equal(
+            (4L << 30, "compression", 1e10, 2, 20.0, (double?)0.25, (double?)null, (int?)null),
+            (8L << 30, "compression", 1e10, 2, 25.0, 1.5, null, null),
+            (16L << 30, "smb", 4e10, 1, 64.5, null, null, null));
+    }
 
     [Fact]
     public void Unknown_schema_version_and_unknown_host_are_refused_with_line_and_column()
