@@ -103,4 +103,16 @@ public sealed class CalibrateCommandTests
         exit.Should().Be(2);
         error.Should().StartWith($"{overlay}:3:1: hosts[*].nics[*].efficiency (set to '140%' for {Holman})");
     }
+
+    [Fact]
+    public void Run_never_writes_over_its_overlay()
+    {
+        string dir = Cli.TempDir();
+        string overlay = Path.Combine(dir, "fitted.yaml");
+        File.WriteAllText(overlay, "cluster.liveMigration.setupTime: 2s\n");
+
+        Cli.Run("run", Holman, "--overlay", overlay, "--json", overlay).Should().Be((2, "", $"error: --json {overlay} would overwrite the overlay {overlay}. Fix: write --json to another file.\n"));
+        Cli.Run("run", Holman, "--overlay", overlay, "--log-file", overlay).Err.Should().Contain("would overwrite the overlay");
+        File.ReadAllText(overlay).Should().Be("cluster.liveMigration.setupTime: 2s\n");
+    }
 }
