@@ -35,7 +35,7 @@ public sealed class CalibrateCommandTests
 
         exit.Should().Be(0, error);
         output.Should().Contain("efficiency").And.Contain("hosts[*].nics[*].efficiency");
-        File.ReadAllText(overlay).Should().Contain("hosts[*].nics[*].efficiency: ");
+        File.ReadAllText(overlay).Should().Contain("hosts[*].nics[*].efficiency: ").And.Contain("# efficiency = ");
         double ten = DrainSeconds(Cli.Run("run", Holman, "--overlay", overlay).Out);
         double one = DrainSeconds(Cli.Run("run", Holman, "--overlay", overlay, "--set", "hosts[name=hv].nics[name=lm1].speed=1Gbps").Out);
         ((ten / 65) - 1).Should().BeInRange(-0.15, 0.15);
@@ -115,4 +115,9 @@ public sealed class CalibrateCommandTests
         Cli.Run("run", Holman, "--overlay", overlay, "--log-file", overlay).Err.Should().Contain("would overwrite the overlay");
         File.ReadAllText(overlay).Should().Be("cluster.liveMigration.setupTime: 2s\n");
     }
+
+    [Fact]
+    public void An_unknown_parameter_in_fit_is_refused_with_the_known_ones() =>
+        Cli.Run("calibrate", Holman, HolmanCsv, "--fit", "efficiency,bandwidth").Should().Be((2, "",
+            "error: --fit bandwidth: not a parameter. Fix: use one or more of efficiency, setupTime, switchoverTime, streamCeiling, compressionRatio, compressPerCore, dirtyRate, comma-separated\n"));
 }
