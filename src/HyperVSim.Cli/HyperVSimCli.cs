@@ -89,7 +89,7 @@ public static class HyperVSimCli
 
     /// <summary>
     /// Why --log-file cannot be written, checked before the log is opened: the command's other outputs, and its
-    /// arguments (every one is an input: a file, or a folder whose scenario and report files are read).
+    /// arguments (every one is an input: a file, or a folder whose scenario and report files are read) and run's --overlay.
     /// </summary>
     private static string? LogFileProblem(ParseResult pr, string logPath)
     {
@@ -97,7 +97,11 @@ public static class HyperVSimCli
         var inputs = new List<(string, string)>();
         foreach (SymbolResult child in pr.CommandResult.Children)
         {
-            if (child is OptionResult { Option.Name: var name } option && name != "--log-file" && OutputTarget.Options.Contains(name, StringComparer.Ordinal))
+            if (child is OptionResult { Option.Name: "--overlay" } read && pr.CommandResult.Command.Name == "run" && read.GetValueOrDefault<string?>() is { } overlay)
+            {
+                inputs.Add(("the overlay", overlay));
+            }
+            else if (child is OptionResult { Option.Name: var name } option && name != "--log-file" && OutputTarget.Options.Contains(name, StringComparer.Ordinal))
             {
                 string? path = option.GetValueOrDefault<string?>();
                 bool fileOut = name == "--out" && ImportCommand.FileOutCommands.Contains(pr.CommandResult.Command.Name);

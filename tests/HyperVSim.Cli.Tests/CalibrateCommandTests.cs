@@ -35,7 +35,7 @@ public sealed class CalibrateCommandTests
 
         exit.Should().Be(0, error);
         output.Should().Contain("efficiency").And.Contain("hosts[*].nics[*].efficiency");
-        File.ReadAllText(overlay).Should().Contain("hosts[*].nics[*].efficiency: ");
+        File.ReadAllText(overlay).Should().Contain("hosts[*].nics[*].efficiency: ").And.Contain("# efficiency = ");
         double ten = DrainSeconds(Cli.Run("run", Holman, "--overlay", overlay).Out);
         double one = DrainSeconds(Cli.Run("run", Holman, "--overlay", overlay, "--set", "hosts[name=hv].nics[name=lm1].speed=1Gbps").Out);
         ((ten / 65) - 1).Should().BeInRange(-0.15, 0.15);
@@ -103,4 +103,21 @@ public sealed class CalibrateCommandTests
         exit.Should().Be(2);
         error.Should().StartWith($"{overlay}:3:1: hosts[*].nics[*].efficiency (set to '140%' for {Holman})");
     }
+
+    [Fact]
+    public void Run_never_writes_over_its_overlay()
+    {
+        string dir = Cli.TempDir();
+        string overlay = Path.Combine(dir, "fitted.yaml");
+        File.WriteAllText(overlay, "cluster.liveMigration.setupTime: 2s\n");
+
+        Cli.Run("run", Holman, "--overlay", overlay, "--json", overlay).Should().Be((2, "", $"error: --json {overlay} would overwrite the overlay {overlay}. Fix: write --json to another file.\n"));
+        Cli.Run("run", Holman, "--overlay", overlay, "--log-file", overlay).Err.Should().Contain("would overwrite the overlay");
+        File.ReadAllText(overlay).Should().Be("cluster.liveMigration.setupTime: 2s\n");
+    }
+
+    [Fact]
+    public void An_unknown_parameter_in_fit_is_refused_with_the_known_ones() =>
+        Cli.Run("calibrate", Holman, HolmanCsv, "--fit", "efficiency,bandwidth").Should().Be((2, "",
+            "error: --fit bandwidth: not a parameter. Fix: use one or more of efficiency, setupTime, switchoverTime, streamCeiling, compressionRatio, compressPerCore, dirtyRate, comma-separated\n"));
 }

@@ -150,4 +150,15 @@ public sealed class CalibrationTests
         s.Hosts.SelectMany(h => h.Nics).Where(n => n.Name == "lm1").Should().HaveCount(2).And.OnlyContain(n => n.BitsPerSecond == 1e9);
         s.Events.Should().HaveCount(5).And.AllBeOfType<MigrateEventSpec>();
     }
+
+    [Fact]
+    public void A_first_host_without_a_live_migration_NIC_is_refused_with_why_not_an_aggregate_error()
+    {
+        ScenarioSpec s = Start() with { Hosts = [Start().Hosts[0] with { Nics = [new NicSpec { Name = "vm1", BitsPerSecond = 1e9, Networks = ["prod"] }] }] };
+        var row = new Measurement(2, 4 * GiB, "tcpip", 1e9, 1, 40);
+
+        Action fit = () => Calibrator.Fit(s, [row, row with { Line = 3 }], threads: 2);
+
+        fit.Should().Throw<CalibrationException>().WithMessage("the scenario's first host hv1 has no NIC on a liveMigration network*");
+    }
 }

@@ -111,8 +111,10 @@ internal static class CalibrateCommand
         {
             if (p.Fitted)
             {
-                string se = p.StandardError is { } e ? " ± " + Format(p.Parameter, double.Parse(e.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)) : string.Empty;
-                sb.Append("# ").Append(p.Parameter.Name).Append(": fitted from ").Append(Format(p.Parameter, p.Start)).Append(se).Append('\n');
+                string se = p.StandardError is { } e ? " ± " + Format(p.Parameter, double.Parse(e.ToString("G3", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)) + " (standard error)" : " (no standard error)";
+                string bound = p.Value >= p.Parameter.Max || p.Value <= p.Parameter.Min ? ", at its bound" : string.Empty;
+                sb.Append("# ").Append(p.Parameter.Name).Append(" = ").Append(Format(p.Parameter, p.Value)).Append(se).Append(bound)
+                    .Append("; the scenario had ").Append(p.Set ? Format(p.Parameter, p.Start) : "none").Append('\n');
             }
         }
 

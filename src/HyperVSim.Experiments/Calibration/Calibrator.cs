@@ -95,8 +95,8 @@ public static class Calibrator
         string exit = "nothing to fit";
         if (free.Count > 0)
         {
-            // Stage 1 without the blackouts, which step with pre-copy's pass count, and without the switch-over, which
-            // only they show: the smooth totals and bytes place the other parameters. Stage 2 fits everything from there.
+            // Stage 1 without the blackouts, which step most with pre-copy's pass count, and without the switch-over, which
+            // only they show: the totals and bytes, nearly smooth, place the other parameters. Stage 2 fits everything from there.
             var smooth = targets.Where(t => t.What != "blackout").ToArray();
             var first = free.Where(p => p.Name != "switchoverTime").ToList();
             if (smooth.Length < targets.Count && first.Count > 0 && smooth.Length > first.Count)
@@ -131,6 +131,10 @@ public static class Calibrator
             Matrix<double> jtj = j.TransposeThisAndMultiply(j);
             Matrix<double> cov = jtj.Inverse() * (rss / dof);
             errors = free.Select((_, k) => Math.Sqrt(Math.Max(0, cov[k, k])) * scale[k]).ToArray();
+            if (errors.Any(e => !double.IsFinite(e)))
+            {
+                errors = null; // JᵀJ singular at the minimum: no standard errors rather than infinite ones.
+            }
         }
 
         var parameters = CalibrationParameter.All.Where(candidates.Contains).Select(p =>
@@ -274,8 +278,16 @@ public static class Calibrator
         public Prediction[] Predict(ScenarioSpec candidate)
         {
             var predictions = new Prediction[rows.Count];
-            Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
-                predictions[i] = CalibrationExperiment.Predict(candidate, rows[i]));
+            try
+            {
+                Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+                    predictions[i] = CalibrationExperiment.Predict(candidate, rows[i]));
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.OfType<CalibrationException>().FirstOrDefault() is { } first)
+            {
+                throw new CalibrationException(first.Message);
+            }
+
             return predictions;
         }
     }
