@@ -13,5 +13,6 @@ public static class QuickFigures
         new ClusterMonthFigure(),
         new Study1000Figure(),
         new StorageMixFigure(),
+        new BootStorm500Figure(),
     ];
 }

@@ -5,7 +5,8 @@ using ScottPlot;
 namespace HyperVSim.Reports.Html.Plots;
 
 /// <summary>
-/// The per-VM boot Gantt chart: one row per boot (the first <see cref="MaxRows"/>), from its request to its end,
+/// The per-VM boot Gantt chart: one row per boot (at most <see cref="MaxRows"/>, the first of each generation in equal
+/// shares, in start order), from its request to its end,
 /// the wait for a start slot in grey and each phase coloured by its kind. Drawn only when the run had boots.
 /// </summary>
 internal static class BootGanttPlot
@@ -40,7 +41,7 @@ internal static class BootGanttPlot
             return null;
         }
 
-        BootRecord[] rows = r.Boots.Take(MaxRows).ToArray();
+        BootRecord[] rows = Rows(r);
         Plot plot = PlotTheme.New("Simulated time (s)", string.Empty);
         var bars = new List<Bar>();
         var ticks = new ScottPlot.TickGenerators.NumericManual();
@@ -81,10 +82,23 @@ internal static class BootGanttPlot
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.TightHorizontalWrapping = true;
         int height = Math.Max(220, 130 + (rows.Length * 22));
-        string shown = r.Boots.Count > MaxRows ? $"the first {MaxRows.ToString(CultureInfo.InvariantCulture)} of {r.Boots.Count.ToString(CultureInfo.InvariantCulture)} boots" : "every boot";
+        string shown = r.Boots.Count > MaxRows ? $"{rows.Length.ToString(CultureInfo.InvariantCulture)} of {r.Boots.Count.ToString(CultureInfo.InvariantCulture)} boots, the first of each generation" : "every boot";
         string caption = $"One row per boot ({shown}), from the start request: grey while it waited for placement and a start slot, "
             + "then each phase of the boot model (firmware, device time-outs, boot loader, OS load through storage, OS start-up, and for an install PXE, Windows PE, image copy and write, setup).";
         return new PlotFigure(Id, Title, caption, PlotTheme.ToSvg(plot, Id, Title, height), null);
+    }
+
+    /// <summary>The boots drawn: every boot when they fit, else the first of each generation in equal shares, in start order.</summary>
+    internal static BootRecord[] Rows(SimulationResult r)
+    {
+        if (r.Boots.Count <= MaxRows)
+        {
+            return [.. r.Boots];
+        }
+
+        var generations = r.Boots.GroupBy(b => b.Generation).ToArray();
+        int share = MaxRows / generations.Length;
+        return generations.SelectMany(g => g.Take(share)).OrderBy(b => b.StartedAt).ToArray(); // a stable sort: generation order at equal times
     }
 
     private static Color ColourOf(string kind) => Kinds.FirstOrDefault(k => k.Kind == kind) is { Kind: not null } k ? k.Colour : Colors.Gray;

@@ -53,8 +53,8 @@ internal static class BootStormPlot
         plot.Axes.SetLimits(start, end, 0, top * 1.1);
         plot.ShowLegend(Edge.Bottom);
         string caption = "For each VM generation, the number of its booting VMs whose guest was running, over simulated time, "
-            + "from the first start request. The gap between the lines is what generation 2's firmware saves; the slope is set by "
-            + "the start throttle and by the storage every boot reads through.";
+            + "from the first start request. Where the lines part, generation 2 saved its firmware and emulated boot loader; how "
+            + "steep they rise is set by the start throttle and by the storage every boot reads through.";
         return new PlotFigure(Id, Title, caption, PlotTheme.ToSvg(plot, Id, Title, 300), null);
     }
 }
