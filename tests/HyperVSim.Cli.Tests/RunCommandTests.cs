@@ -24,7 +24,7 @@ public sealed class RunCommandTests
         }
 
         string[] files = Directory.GetFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order(StringComparer.Ordinal).ToArray();
-        files.Should().HaveCount(17, because: "4 report files and the 13 CSV tables");
+        files.Should().HaveCount(20, because: "4 report files and the 16 CSV tables");
         foreach (string f in files)
         {
             File.ReadAllBytes(Path.Combine(b, f)).Should().Equal(File.ReadAllBytes(Path.Combine(a, f)), $"{f} must not change between runs");
