@@ -38,10 +38,21 @@ internal sealed class MaxMinSolver : IFlowSolver
     private BoundKey[] _byBound = [];
     private int[] _batch = [];
 
+    // Per resource: the resources a batch touched (deduplicated by stamping them with the batch's number).
+    private int[] _touched = [];
+    private int[] _touchedIn = [];
+    private int _batchNumber;
+
+    /// <summary>Scans every resource at every level (the plain method), for tests that check the shortcut changes nothing.</summary>
+    internal bool ScanEveryLevel { get; init; }
+
     /// <summary>
     /// Computes the rates of the flows of <paramref name="problem"/>.
-    /// Cost: O(F log F) to order the bounds, then per level O(R) to find the tightest resource plus the work of
-    /// freezing; each flow is frozen once. Flows are frozen in problem order, so results do not depend on the
+    /// Cost: O(F log F) to order the bounds, then the work of freezing (each flow is frozen once), and a scan of the
+    /// R resources for the tightest one only after a resource binds or a bound batch touches the tightest resource:
+    /// otherwise only the resources the batch touched can have changed, so the tightest is updated from them alone.
+    /// The result is the same as a scan at every level: the tightest resource is the lowest share, ties to the lowest
+    /// index, computed by the same expression. Flows are frozen in problem order, so results do not depend on the
     /// order a level's flows are found in.
     /// </summary>
     public void Solve(FlowProblem problem)
@@ -91,22 +102,34 @@ internal sealed class MaxMinSolver : IFlowSolver
         int[] batch = _batch;
 
         int unfrozen = nf;
+        int[] touched = _touched;
+        int[] touchedIn = _touchedIn;
+        double tightest = double.PositiveInfinity;
+        int binding = -1;
+        bool rescan = true;
         while (unfrozen > 0)
         {
-            double level = double.PositiveInfinity;
-            int binding = -1;
-            for (int i = 0; i < nr; i++)
+            if (rescan)
             {
-                if (crossing[i] > 0)
+                tightest = double.PositiveInfinity;
+                binding = -1;
+                for (int i = 0; i < nr; i++)
                 {
-                    double share = Math.Max(0, remaining[i]) / weights[i];
-                    if (share < level)
+                    if (crossing[i] > 0)
                     {
-                        level = share;
-                        binding = i;
+                        double share = Math.Max(0, remaining[i]) / weights[i];
+                        if (share < tightest)
+                        {
+                            tightest = share;
+                            binding = i;
+                        }
                     }
                 }
+
+                rescan = false;
             }
+
+            double level = tightest;
 
             while (cursor < nf && frozen[byBound[cursor].Flow])
             {
@@ -153,6 +176,8 @@ internal sealed class MaxMinSolver : IFlowSolver
                 throw new InvalidOperationException($"max-min solver made no progress at level {level} (binding: {(boundBinds ? "a bound" : $"resource #{binding}")})");
             }
 
+            int batchNumber = NextBatchNumber();
+            int touchedCount = 0;
             for (int b = 0; b < count; b++)
             {
                 int n = batch[b];
@@ -163,6 +188,12 @@ internal sealed class MaxMinSolver : IFlowSolver
                 for (int p = pathStart[n]; p < pathStart[n + 1]; p++)
                 {
                     int j = pathResource[p];
+                    if (touchedIn[j] != batchNumber)
+                    {
+                        touchedIn[j] = batchNumber;
+                        touched[touchedCount++] = j;
+                    }
+
                     remaining[j] -= rate[n] * pathUsage[p];
                     double before = weights[j];
                     weights[j] -= weight[n] * pathUsage[p];
@@ -177,7 +208,36 @@ internal sealed class MaxMinSolver : IFlowSolver
                     }
                 }
             }
+
+            // The binding resource lost all its unfrozen flows, or a bound batch changed the tightest resource: scan
+            // again. Otherwise only the touched resources changed: the tightest is the old one or one of them.
+            rescan = ScanEveryLevel || !boundBinds || Array.IndexOf(touched, binding, 0, touchedCount) >= 0;
+            for (int t = 0; !rescan && t < touchedCount; t++)
+            {
+                int j = touched[t];
+                if (crossing[j] > 0)
+                {
+                    double share = Math.Max(0, remaining[j]) / weights[j];
+                    if (share < tightest || (share == tightest && j < binding))
+                    {
+                        tightest = share;
+                        binding = j;
+                    }
+                }
+            }
         }
+    }
+
+    /// <summary>A fresh number for a batch's touched marks; the marks are cleared when the numbers wrap.</summary>
+    private int NextBatchNumber()
+    {
+        if (++_batchNumber == int.MaxValue)
+        {
+            Array.Clear(_touchedIn);
+            _batchNumber = 1;
+        }
+
+        return _batchNumber;
     }
 
     /// <summary>Lists, per resource, the flows crossing it in problem order (a counting sort of the path entries).</summary>
@@ -231,6 +291,8 @@ internal sealed class MaxMinSolver : IFlowSolver
             _crossing = new int[size];
             _onFill = new int[size];
             _onStart = new int[size + 1];
+            _touched = new int[size];
+            _touchedIn = new int[size];
         }
 
         if (_frozen.Length < flows)

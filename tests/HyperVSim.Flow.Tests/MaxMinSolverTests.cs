@@ -360,7 +360,7 @@ public sealed class MaxMinSolverTests
         Flow d = h.AddFlow("d", [m]);
 
         // A hang here would be an endless loop; give it a few seconds and fail instead of blocking the run.
-        Task solve = Task.Run(h.Solve, TestContext.Current.CancellationToken);
+        Task solve = Task.Run(() => h.Solve(), TestContext.Current.CancellationToken);
         await solve.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
 
         for (int i = 0; i < 3; i++)

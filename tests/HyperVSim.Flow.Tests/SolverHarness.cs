@@ -32,11 +32,14 @@ internal sealed class SolverHarness
     }
 
     /// <summary>Solves the flows over all the resources, in the order they were added, as the network would.</summary>
-    public void Solve()
+    public void Solve(bool scanEveryLevel = false)
     {
         var problem = new FlowProblem();
         problem.Load(_flows.ToArray(), _resources.ToArray());
-        new MaxMinSolver().Solve(problem);
+        new MaxMinSolver { ScanEveryLevel = scanEveryLevel }.Solve(problem);
         problem.Store(_flows.ToArray(), _resources.ToArray());
     }
+
+    /// <summary>The flows added, in order.</summary>
+    public IReadOnlyList<Flow> Flows => _flows;
 }

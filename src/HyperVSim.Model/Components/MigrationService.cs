@@ -42,7 +42,9 @@ public sealed class MigrationService : IClusterComponent
 
     /// <summary>
     /// Live-migrates a VM to a host: queued behind the simultaneous-migration limit, then the strategy (pre-copy
-    /// unless named). A move Hyper-V would refuse ends at once as a failed migration with the reason.
+    /// unless named). A move Hyper-V would refuse ends at once as a failed migration with the reason. A move the cluster
+    /// asks for (<paramref name="requestedBy"/> <c>cluster</c>) without a strategy falls back to quick migration when no
+    /// live-migration network connects the hosts as it starts.
     /// </summary>
     /// <remarks>
     /// With <paramref name="storage"/> it is a shared-nothing move: the disks not already on that volume are copied to
@@ -65,7 +67,10 @@ public sealed class MigrationService : IClusterComponent
         }
 
         string name = strategy ?? MigrationStrategies.Default;
-        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, OptionFor(vm.Host ?? target, option, name), requestedBy, name, volume);
+        var migration = new LiveMigration(this, vm, vm.Host ?? target, target, OptionFor(vm.Host ?? target, option, name), requestedBy, name, volume)
+        {
+            MayFallBack = requestedBy == "cluster" && strategy is null,
+        };
         return Launch(migration, refusal);
     }
 

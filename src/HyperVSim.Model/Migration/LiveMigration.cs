@@ -84,8 +84,17 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     /// <summary>The transport option used (tcpip, compression, smb, ...).</summary>
     public string Option { get; }
 
-    /// <summary>The migration strategy's registered name (precopy, ...).</summary>
-    public string Strategy { get; }
+    /// <summary>The migration strategy's registered name (precopy, ...); <c>quick</c> once the cluster fell back to it.</summary>
+    public string Strategy { get; private set; }
+
+    /// <summary>
+    /// True for a move the cluster makes itself (a drain, a shutdown, network health protection) with no strategy named:
+    /// when live migration is impossible as it starts, the cluster quick-migrates the VM instead (docs/model.md §Quick migration).
+    /// </summary>
+    internal bool MayFallBack { get; init; }
+
+    /// <summary>Why the cluster used quick migration instead of live migration; null when it did not fall back.</summary>
+    public string? FallbackReason { get; private set; }
 
     public string RequestedBy { get; }
 
@@ -286,6 +295,13 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             {
                 Finish(MigrationState.Failed, $"{Target.Name} cannot reach volume {volume.Name}", null);
                 yield break;
+            }
+
+            if (MayFallBack && StorageTarget is null && Strategy == MigrationStrategies.Default
+                && NetworkPath.Choose(new TransportContext(_cluster.Simulation, _cluster.Flows, Vm, Source, Target, _cluster.LiveMigrationNetworks, Settings), out string impossible) is null)
+            {
+                Strategy = Strategies.QuickStrategy.Name;
+                FallbackReason = $"live migration impossible: {impossible}";
             }
 
             IMigrationStrategy strategy = MigrationStrategies.Registry.Get(Strategy).Create();
@@ -489,6 +505,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         MemoryBytes = Vm.Spec.MemoryBytes,
         Result = result,
         Reason = reason,
+        Fallback = FallbackReason,
         RequestedBy = RequestedBy,
         Phases = _phases.ToArray(),
     };

@@ -16,6 +16,9 @@ public sealed record MigrationRecord
     /// <summary>The migration strategy's registered name (precopy, quick, postcopy, storage).</summary>
     public string Strategy { get; init; } = Migration.MigrationStrategies.Default;
 
+    /// <summary>Why the cluster quick-migrated a VM it would have live-migrated (live migration was impossible); null otherwise.</summary>
+    public string? Fallback { get; init; }
+
     /// <summary>Disk bytes copied to the target volume (storage and shared-nothing moves).</summary>
     public long CopyBytes { get; init; }
 

@@ -22,12 +22,12 @@ public static partial class CsvReport
     public static IReadOnlyList<(string File, string Text)> Tables(SimulationResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var migrations = new CsvTable("vm", "from", "to", "kind", "strategy", "option", "requestedBy", "requestedAt", "startedAt", "completedAt", "totalSeconds",
+        var migrations = new CsvTable("vm", "from", "to", "kind", "strategy", "fallback", "option", "requestedBy", "requestedAt", "startedAt", "completedAt", "totalSeconds",
             "queuedSeconds", "blackoutSeconds", "rounds", "memoryBytes", "bytesOnWire", "cpuSeconds", "network", "nics", "limitedBy", "stopReason", "copyBytes", "mirrorBytes", "degradedSeconds", "stallSeconds", "result", "reason");
         var phases = new CsvTable("vm", "requestedAt", "kind", "pass", "startedAt", "completedAt", "seconds", "bytes", "bytesOnWire", "dirtiedBytes", "limitedBy", "guestThrottle");
         foreach (MigrationRecord m in r.Migrations)
         {
-            migrations.Row(m.Vm, m.From, m.To, m.Kind, m.Strategy, m.Option, m.RequestedBy, m.RequestedAt, m.StartedAt, m.CompletedAt, m.TotalSeconds,
+            migrations.Row(m.Vm, m.From, m.To, m.Kind, m.Strategy, m.Fallback, m.Option, m.RequestedBy, m.RequestedAt, m.StartedAt, m.CompletedAt, m.TotalSeconds,
                 m.QueuedSeconds, m.BlackoutSeconds, m.Rounds, m.MemoryBytes, m.BytesOnWire, m.CpuSeconds, m.Network, string.Join(' ', m.Nics), m.LimitedBy?.Name, m.StopReason, m.CopyBytes, m.MirrorBytes, m.DegradedSeconds, m.StallSeconds, WireNames.Of(m.Result), m.Reason);
             foreach (PhaseRecord p in m.Phases)
             {

@@ -317,6 +317,11 @@ public static partial class JsonReport
         WriteStringOrNull(w, "to", m.To);
         w.WriteString("kind", m.Kind);
         w.WriteString("strategy", m.Strategy);
+        if (m.Fallback is { } fallback)
+        {
+            w.WriteString("fallback", fallback);
+        }
+
         w.WriteString("option", m.Option);
         w.WriteString("requestedBy", m.RequestedBy);
         w.WriteNumber("requestedAt", Round(m.RequestedAt));

@@ -25,7 +25,7 @@ public static partial class MarkdownReport
             foreach (MigrationRecord m in r.Migrations)
             {
                 md.Append(CultureInfo.InvariantCulture,
-                    $"| {Cell(m.Vm)} | {Cell(m.From)} | {Cell(m.To ?? "-")} | {m.Strategy} | {m.Option} | {HumanUnits.Seconds(m.QueuedSeconds)} | {(m.TotalSeconds is { } t ? HumanUnits.Seconds(t) : "-")} | {(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-")} | {m.Rounds} | {HumanUnits.Bytes(m.BytesOnWire)} | {Cell(m.LimitedBy?.Name ?? "-")} | {Cell(WireNames.Of(m.Result) + (m.Reason is null ? string.Empty : ": " + m.Reason))} |\n");
+                    $"| {Cell(m.Vm)} | {Cell(m.From)} | {Cell(m.To ?? "-")} | {m.Strategy}{(m.Fallback is { } fellBack ? $" ({Cell(fellBack)})" : string.Empty)} | {m.Option} | {HumanUnits.Seconds(m.QueuedSeconds)} | {(m.TotalSeconds is { } t ? HumanUnits.Seconds(t) : "-")} | {(m.Result == MigrationResult.Completed ? HumanUnits.Seconds(m.BlackoutSeconds) : "-")} | {m.Rounds} | {HumanUnits.Bytes(m.BytesOnWire)} | {Cell(m.LimitedBy?.Name ?? "-")} | {Cell(WireNames.Of(m.Result) + (m.Reason is null ? string.Empty : ": " + m.Reason))} |\n");
             }
 
             md.Append('\n');

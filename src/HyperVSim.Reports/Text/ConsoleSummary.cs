@@ -83,7 +83,7 @@ public static partial class ConsoleSummary
             : null;
         string? strategy = m.Strategy switch
         {
-            "quick" => $"outage: saved in {Phase(PhaseKind.Save)}, moved, restored in {Phase(PhaseKind.Restore)}",
+            "quick" => $"{(m.Fallback is { } fellBack ? fellBack + "; " : string.Empty)}outage: saved in {Phase(PhaseKind.Save)}, moved, restored in {Phase(PhaseKind.Restore)}",
             "postcopy" => $"guest degraded {HumanUnits.Seconds(m.DegradedSeconds)} while its memory was pulled, stalled {HumanUnits.Seconds(m.StallSeconds)} of it",
             _ => null,
         };

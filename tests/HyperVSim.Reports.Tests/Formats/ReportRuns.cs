@@ -29,6 +29,10 @@ internal static class ReportRuns
     /// <summary>A quick migration, a post-copy one, a storage live migration and a shared-nothing move (every strategy's phases).</summary>
     public static SimulationResult StrategiesResult => StrategiesRun.Value;
     private static readonly Lazy<SimulationResult> StorageRun = new(() => ClusterSimulation.Run(Storage()));
+    private static readonly Lazy<SimulationResult> QuickFallbackRun = new(() => ClusterSimulation.Run(QuickFallback()));
+
+    /// <summary>A drain with hv2's live-migration NIC down: the cluster quick-migrates the VM (a migration with a fallback).</summary>
+    public static SimulationResult QuickFallbackResult => QuickFallbackRun.Value;
 
     /// <summary>One completed move over SMB (so a detail of what limited it is written), a VM that stays, and one that is off on no host.</summary>
     public static SimulationResult SingleResult => SingleRun.Value;
@@ -62,6 +66,7 @@ internal static class ReportRuns
         nameof(FellBack) => FellBackResult,
         nameof(Strategies) => StrategiesResult,
         nameof(Storage) => StorageResult,
+        nameof(QuickFallback) => QuickFallbackResult,
         "Failover" => FailoverRun.Result,
         "SavedState" => SavedStateRun.Result,
         "Boot" => BootRun.Result,
@@ -79,11 +84,12 @@ internal static class ReportRuns
         nameof(FellBack) => FellBack(),
         nameof(Strategies) => Strategies(),
         nameof(Storage) => Storage(),
+        nameof(QuickFallback) => QuickFallback(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such run"),
     };
 
     /// <summary>The results the model simulated (each has a scenario: <see cref="SpecOf"/>).</summary>
-    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack), nameof(Strategies), nameof(Storage)];
+    public static TheoryData<string> SimulatedNames => [nameof(Single), nameof(NoRoom), nameof(Drain), nameof(Stopped), nameof(Idle), nameof(FellBack), nameof(Strategies), nameof(Storage), nameof(QuickFallback)];
 
     /// <summary>Every result: the simulated ones and the hand-built <see cref="FailoverRun"/>, <see cref="SavedStateRun"/> and <see cref="BootRun"/>.</summary>
     public static TheoryData<string> Names => [.. SimulatedNames.Select(n => n.Data), "Failover", "SavedState", "Boot"];
@@ -186,6 +192,24 @@ internal static class ReportRuns
             },
         ],
         Events = [new SetQosEventSpec(SimTime.FromSeconds(60), "noisy", "os") { Maximum = 200 }],
+    };
+
+    /// <summary>The scenario of <see cref="QuickFallbackResult"/>: hv2's only live-migration NIC fails at 1 s, hv1 is drained at 2 s.</summary>
+    public static ScenarioSpec QuickFallback() => new()
+    {
+        Name = "quick fallback",
+        Seed = 1,
+        Until = SimTime.FromSeconds(60),
+        Cluster = new ClusterSpec { LiveMigration = new LiveMigrationSpec { Option = "tcpip" } },
+        Networks = [new NetworkSpec("lm", NetworkRole.LiveMigration), new NetworkSpec("prod", NetworkRole.Vm)],
+        Hosts = [Host("hv1"), Host("hv2")],
+        Storage = [new StorageSpec { Name = "csv1", BytesPerSecond = 1e9 }],
+        Vms = [Vm("a", "hv1", 4 * GiB) with { Disks = [new DiskSpec("os", 40 * GiB, DiskController.Scsi, "csv1")] }],
+        Events =
+        [
+            new FaultEventSpec(SimTime.FromSeconds(1), new FaultTarget(FaultTargetKind.Nic, "hv2/lm1"), Repair: false),
+            new DrainEventSpec(SimTime.FromSeconds(2), "hv1"),
+        ],
     };
 
     /// <summary>The scenario of <see cref="StoppedResult"/>: <see cref="TestRuns.Drain"/> cut off at 12 s.</summary>
