@@ -362,19 +362,30 @@ public sealed class FlowNetwork
                 continue;
             }
 
+            // A flow of endless amount (a disk's I/O) never completes: it runs until cancelled, without a timer.
+            // A rate so small that the flow would end beyond the clock's range leaves it without a timer, like a
+            // stalled flow: it ends only if a later change speeds it up.
+            SimTime left = SimTime.Zero;
+            bool timed = f.Rate > 0 && !double.IsPositiveInfinity(f.RemainingAtUpdate);
+            if (timed)
+            {
+                left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
+                timed = left <= SimTime.MaxValue - now;
+            }
+
+            // A rate that changed only in its last bits usually leaves the completion on the same clock tick: the
+            // pending timer then stands as it is (same instant, same place among ties), which saves a cancel and a
+            // heap insert per flow on every recompute of a large group.
+            if (timed && f.CompletionTimer.IsPending && f.CompletionTimer.Due == now + left)
+            {
+                continue;
+            }
+
             f.CompletionTimer.Cancel();
             f.CompletionTimer = default;
-            // A flow of endless amount (a disk's I/O) never completes: it runs until cancelled, without a timer.
-            if (f.Rate > 0 && !double.IsPositiveInfinity(f.RemainingAtUpdate))
+            if (timed)
             {
-                SimTime left = SimTime.FromSecondsCeiling(f.RemainingAtUpdate / f.Rate);
-
-                // A rate so small that the flow would end beyond the clock's range leaves it without a timer,
-                // like a stalled flow: it ends only if a later change speeds it up.
-                if (left <= SimTime.MaxValue - now)
-                {
-                    f.CompletionTimer = _sim.Schedule(left, _complete, f, f.Name);
-                }
+                f.CompletionTimer = _sim.Schedule(left, _complete, f, f.Name);
             }
         }
 
