@@ -101,6 +101,21 @@ public sealed class Cluster
     /// <summary>The components attached, in order.</summary>
     public IReadOnlyList<IClusterComponent> Components => _components;
 
+    /// <summary>The first component of type <typeparamref name="T"/>, or null; an index loop, allocation-free (placement asks it per candidate host).</summary>
+    public T? FindComponent<T>()
+        where T : class
+    {
+        for (int i = 0; i < _components.Count; i++)
+        {
+            if (_components[i] is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Raised when a VM's state changes (running, paused, ...), with the state before; the VM says why (<see cref="VirtualMachine.Reason"/>).</summary>
     public event Action<VirtualMachine, VmState>? VmStateChanged;
 
@@ -125,7 +140,7 @@ public sealed class Cluster
     /// <summary>The attached component of type <typeparamref name="T"/>; throws when there is none.</summary>
     public T Component<T>()
         where T : class, IClusterComponent =>
-        _components.OfType<T>().FirstOrDefault() ?? throw new InvalidOperationException($"no {typeof(T).Name} is attached to the cluster");
+        FindComponent<T>() ?? throw new InvalidOperationException($"no {typeof(T).Name} is attached to the cluster");
 
     public Host HostNamed(string name) =>
         _hosts.TryGetValue(name, out var h) ? h : throw new ArgumentException($"no host named '{name}'", nameof(name));

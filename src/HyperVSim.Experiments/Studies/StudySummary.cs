@@ -15,24 +15,7 @@ public static class StudySummary
     public static IReadOnlyList<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)>? Build(string dir, StudyDefinition study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var rows = new List<(StudyPoint, IReadOnlyList<MetricSummary>)>();
-        foreach (StudyPoint p in study.Points)
-        {
-            var cases = new List<IReadOnlyDictionary<string, double?>>();
-            for (int r = 0; r < study.Replications; r++)
-            {
-                if (CaseStore.Read(dir, p.Index, r) is not { } values)
-                {
-                    return null;
-                }
-
-                cases.Add(values);
-            }
-
-            rows.Add((p, study.Metrics.Select(m => MetricSummary.Of(m.Name, cases.Select(c => c.GetValueOrDefault(m.Name)).ToArray())).ToArray()));
-        }
-
-        return rows;
+        return ReadCases(dir, study) is { } cases ? Build(study, cases) : null;
     }
 
     /// <summary>
@@ -42,37 +25,22 @@ public static class StudySummary
     public static IReadOnlyList<IReadOnlyList<MetricDifference?>>? Differences(string dir, StudyDefinition study)
     {
         ArgumentNullException.ThrowIfNull(study);
-        var values = new List<IReadOnlyDictionary<string, double?>[]>();
-        foreach (StudyPoint p in study.Points)
-        {
-            var cases = new IReadOnlyDictionary<string, double?>[study.Replications];
-            for (int r = 0; r < study.Replications; r++)
-            {
-                if (CaseStore.Read(dir, p.Index, r) is not { } v)
-                {
-                    return null;
-                }
-
-                cases[r] = v;
-            }
-
-            values.Add(cases);
-        }
-
-        return values.Select(cases => (IReadOnlyList<MetricDifference?>)study.Metrics
-            .Select(m => MetricDifference.Of(m.Name, values[0].Select(c => c.GetValueOrDefault(m.Name)).ToArray(), cases.Select(c => c.GetValueOrDefault(m.Name)).ToArray()))
-            .ToArray()).ToArray();
+        return ReadCases(dir, study) is { } cases ? Differences(study, cases) : null;
     }
 
     /// <summary>Writes summary.json, summary.csv and each of <paramref name="formats"/> when every case is there; false when some is missing.</summary>
     public static bool TryWrite(string dir, StudyDefinition study, IReadOnlyList<ISummaryFormat>? formats = null)
     {
-        if (Build(dir, study) is not { } rows)
+        ArgumentNullException.ThrowIfNull(study);
+
+        // Each case file is read once for both the summaries and the differences: this is the serial tail of a run.
+        if (ReadCases(dir, study) is not { } cases)
         {
             return false;
         }
 
-        IReadOnlyList<IReadOnlyList<MetricDifference?>>? differences = Differences(dir, study);
+        var rows = Build(study, cases);
+        var differences = Differences(study, cases);
         AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows, differences));
         AtomicFile.Write(Path.Combine(dir, "summary.csv"), Csv(study, rows));
         foreach (ISummaryFormat f in formats ?? [])
@@ -82,6 +50,36 @@ public static class StudySummary
 
         return true;
     }
+
+    /// <summary>Every case's metric values, [point][replication], in point and replication order; null as soon as one is missing.</summary>
+    private static IReadOnlyDictionary<string, double?>[][]? ReadCases(string dir, StudyDefinition study)
+    {
+        var all = new IReadOnlyDictionary<string, double?>[study.Points.Count][];
+        for (int p = 0; p < all.Length; p++)
+        {
+            all[p] = new IReadOnlyDictionary<string, double?>[study.Replications];
+            for (int r = 0; r < study.Replications; r++)
+            {
+                if (CaseStore.Read(dir, study.Points[p].Index, r) is not { } values)
+                {
+                    return null;
+                }
+
+                all[p][r] = values;
+            }
+        }
+
+        return all;
+    }
+
+    private static List<(StudyPoint Point, IReadOnlyList<MetricSummary> Metrics)> Build(StudyDefinition study, IReadOnlyDictionary<string, double?>[][] cases) =>
+        study.Points.Select((p, i) => (p, (IReadOnlyList<MetricSummary>)study.Metrics
+            .Select(m => MetricSummary.Of(m.Name, cases[i].Select(c => c.GetValueOrDefault(m.Name)).ToArray())).ToArray())).ToList();
+
+    private static IReadOnlyList<IReadOnlyList<MetricDifference?>> Differences(StudyDefinition study, IReadOnlyDictionary<string, double?>[][] cases) =>
+        cases.Select(point => (IReadOnlyList<MetricDifference?>)study.Metrics
+            .Select(m => MetricDifference.Of(m.Name, cases[0].Select(c => c.GetValueOrDefault(m.Name)).ToArray(), point.Select(c => c.GetValueOrDefault(m.Name)).ToArray()))
+            .ToArray()).ToArray();
 
     private static readonly string[] Columns = ["n", "missing", "mean", "sd", "ciLow", "ciHigh", "p50", "p95", "p99"];
 

@@ -77,7 +77,7 @@ public sealed class SavedStates : IClusterComponent
         Host? host = vm.Host ?? vm.OwnerNode;
         if (host is null || !CanTake(host, vm))
         {
-            host = Cluster.Components.OfType<ClusterService>().FirstOrDefault()?.Restarts.Choose(vm, out why);
+            host = Cluster.FindComponent<ClusterService>()?.Restarts.Choose(vm, out why);
         }
 
         var op = new Operation(this, vm, "restore", host, volume, requestedBy);
@@ -153,7 +153,7 @@ public sealed class SavedStates : IClusterComponent
     {
         Host host = run.Host;
         const string reason = "in-place upgrade to 2012 R2";
-        if (Cluster.Components.OfType<ClusterService>().FirstOrDefault() is { } service)
+        if (Cluster.FindComponent<ClusterService>() is { } service)
         {
             service.Leave(host, reason);
         }
@@ -173,7 +173,7 @@ public sealed class SavedStates : IClusterComponent
         Cluster.RepairHost(host);
         Cluster.Component<Maintenance>().Resume(host, FailbackSpec.None);
         run.UpAt = Cluster.Simulation.Now.Seconds;
-        ClusterService? service = Cluster.Components.OfType<ClusterService>().FirstOrDefault();
+        ClusterService? service = Cluster.FindComponent<ClusterService>();
         if (service is null || service.Members.Contains(host))
         {
             RestoreAll(run);
@@ -275,7 +275,7 @@ public sealed class SavedStates : IClusterComponent
 
     private bool CanTake(Host host, VirtualMachine vm)
     {
-        ClusterService? service = Cluster.Components.OfType<ClusterService>().FirstOrDefault();
+        ClusterService? service = Cluster.FindComponent<ClusterService>();
         long needed = vm.Spec.MemoryBytes - (ReferenceEquals(vm.Host, host) && Host.HoldsMemory(vm.State) ? vm.Spec.MemoryBytes : 0);
         return host.IsUp && !host.Paused && (service is null || service.Members.Contains(host))
             && Migration.MoveRules.WhyNotOnto(vm.Spec, host.Spec) is null

@@ -46,9 +46,10 @@ public static class MoveRules
             return new(MoveRule.Generation, $"{vm.Name} is a generation 2 VM, and {target.Name} runs 2012, which cannot run it", "migrate it to a 2012R2 host");
         }
 
-        foreach (VmNicSpec nic in vm.Nics)
+        for (int i = 0; i < vm.Nics.Count; i++)
         {
-            if (!target.EffectiveVirtualSwitches.Contains(nic.Network, StringComparer.Ordinal))
+            VmNicSpec nic = vm.Nics[i];
+            if (!target.HasVirtualSwitch(nic.Network))
             {
                 return new(MoveRule.VirtualSwitch, $"{target.Name} has no virtual switch named '{nic.Network}' for {vm.Name}'s network adapter, so the move would fail", $"give {target.Name} a NIC on network {nic.Network}, or list '{nic.Network}' in its virtualSwitches");
             }

@@ -17,7 +17,7 @@ public sealed class Placement : IClusterComponent
 
     /// <summary>Why <paramref name="h"/> is outside the cluster membership (when a cluster service keeps one), or null.</summary>
     private string? NotInCluster(Host h) =>
-        _cluster!.Components.OfType<Clustering.ClusterService>().FirstOrDefault() is { } service && !service.Members.Contains(h)
+        _cluster!.FindComponent<Clustering.ClusterService>() is { } service && !service.Members.Contains(h)
             ? $"{h.Name} is not in the cluster membership"
             : null;
 

@@ -32,6 +32,33 @@ public sealed record HostSpec
     /// <summary>The switches the host really has: <see cref="VirtualSwitches"/>, or one per network of its NICs.</summary>
     public IReadOnlyList<string> EffectiveVirtualSwitches =>
         VirtualSwitches.Count > 0 ? VirtualSwitches : Nics.SelectMany(n => n.Networks).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is one of <see cref="EffectiveVirtualSwitches"/> (ordinal), without building the
+    /// list: the move rules ask it for every (VM, candidate host) pair of every placement.
+    /// </summary>
+    public bool HasVirtualSwitch(string name)
+    {
+        if (VirtualSwitches.Count > 0)
+        {
+            return VirtualSwitches.Contains(name, StringComparer.Ordinal);
+        }
+
+        // Index loops: foreach over these interface-typed lists would allocate an enumerator per call.
+        for (int i = 0; i < Nics.Count; i++)
+        {
+            IReadOnlyList<string> networks = Nics[i].Networks;
+            for (int j = 0; j < networks.Count; j++)
+            {
+                if (string.Equals(networks[j], name, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>A host's processors.</summary>
