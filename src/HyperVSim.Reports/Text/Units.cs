@@ -20,8 +20,10 @@ public static class HumanUnits
     /// <summary>Seconds with a unit that suits the size: 250 ms, 7.61 s, 12m 05s, 1h 02m.</summary>
     public static string Seconds(double s) => s switch
     {
-        < 1 => (s * 1000).ToString("0.#", Inv) + " ms",
-        < 60 => s.ToString("0.00", Inv) + " s",
+        // Each bound is where the rounding of the shorter form would reach the next unit: 0.99996 s reads 1.00 s,
+        // not 1000 ms, and 59.996 s reads 1m 00s, not 60.00 s.
+        < 0.99995 => (s * 1000).ToString("0.#", Inv) + " ms",
+        < 59.995 => s.ToString("0.00", Inv) + " s",
         // Rounded to whole seconds first, so 1199.9999 s reads 20m 00s, not 19m 60s.
         < 3599.5 => MinutesAndSeconds((long)Math.Round(s, MidpointRounding.AwayFromZero)),
         _ => $"{(int)(s / 3600)}h {((int)(s % 3600 / 60)).ToString("00", Inv)}m",
