@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using HyperVSim.Engine;
-using HyperVSim.Model;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 
@@ -17,22 +15,15 @@ public sealed class BootStorm500Figure : IQuickFigure
 
     public IReadOnlyList<QuickResult> Measure()
     {
-        ScenarioSpec spec = Scenario();
-        ClusterSimulation.Run(spec); // warm-up: JIT
-        double best = double.MaxValue;
-        long events = 0;
-        for (int i = 0; i < 3; i++)
+        (double best, SimulationResult r) = ScenarioTimer.BestOfThree(Scenario(), r =>
         {
-            long start = Stopwatch.GetTimestamp();
-            SimulationResult r = ClusterSimulation.Run(spec);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            events = r.EventsProcessed;
             int running = r.Boots.Count(b => b.Result == "running");
             if (running != 500)
             {
                 throw new InvalidOperationException($"the storm booted {running} of 500 VMs");
             }
-        }
+        });
+        long events = r.EventsProcessed;
 
         return [new QuickResult("bootstorm500_wall_ms", best, 1), new QuickResult("bootstorm500_events", events)];
     }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using HyperVSim.Engine;
-using HyperVSim.Model;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 
@@ -16,21 +14,14 @@ public sealed class Drain100Figure : IQuickFigure
 
     public IReadOnlyList<QuickResult> Measure()
     {
-        ScenarioSpec spec = Scenario();
-        ClusterSimulation.Run(spec); // warm-up: JIT
-        double best = double.MaxValue;
-        long events = 0;
-        for (int i = 0; i < 3; i++)
+        (double best, SimulationResult r) = ScenarioTimer.BestOfThree(Scenario(), r =>
         {
-            long start = Stopwatch.GetTimestamp();
-            SimulationResult r = ClusterSimulation.Run(spec);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            events = r.EventsProcessed;
             if (r.Drains.Single().Moved != 100)
             {
                 throw new InvalidOperationException($"the drain moved {r.Drains.Single().Moved} of 100 VMs");
             }
-        }
+        });
+        long events = r.EventsProcessed;
 
         return [new QuickResult("drain100_wall_ms", best, 1), new QuickResult("drain100_events", events)];
     }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using HyperVSim.Engine;
-using HyperVSim.Model;
 using HyperVSim.Model.Results;
 using HyperVSim.Model.Specs;
 
@@ -21,17 +19,7 @@ public sealed class StorageMixFigure : IQuickFigure
 
     public IReadOnlyList<QuickResult> Measure()
     {
-        ScenarioSpec spec = Scenario();
-        ClusterSimulation.Run(spec); // warm-up: JIT
-        double best = double.MaxValue;
-        SimulationResult r = null!;
-        for (int i = 0; i < 3; i++)
-        {
-            GC.Collect();
-            long start = Stopwatch.GetTimestamp();
-            r = ClusterSimulation.Run(spec);
-            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        }
+        (double best, SimulationResult r) = ScenarioTimer.BestOfThree(Scenario(), _ => { });
 
         return
         [
