@@ -75,7 +75,7 @@ public static class ClusterSimulation
         }
 
         var (migrations, drains) = results.Records(end);
-        Storage.StorageIo? storage = cluster.Components.OfType<Storage.StorageIo>().FirstOrDefault();
+        Storage.StorageIo? storage = cluster.FindComponent<Storage.StorageIo>();
         var (disks, qosEvents, volumes) = storage?.Records(end) ?? ([], [], []);
         return new SimulationResult
         {

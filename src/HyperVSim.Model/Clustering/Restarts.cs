@@ -339,20 +339,27 @@ public sealed class Restarts
         Release(vm);
         vm.PlaceOn(node);
         SimTime requestedAt = _requestedAt.Remove(vm, out SimTime at) ? at : _cluster.Simulation.Now;
-        if (vm.Spec.UsesBootModel && _cluster.Components.OfType<Boot.Boots>().FirstOrDefault() is { } boots)
+        if (vm.Spec.UsesBootModel && _cluster.FindComponent<Boot.Boots>() is { } boots)
         {
             BeginBoot(boots, vm, node, placed, requestedAt);
             return;
         }
 
         SimTime duration = _service.StartTime.StartTime(vm, node);
+        int generation = TakeStartSlot(vm, node);
+        vm.SetState(VmState.Starting, $"{placed}; starting on {node.Name} ({duration})", outage: false);
+        _cluster.Simulation.Schedule(duration, _ => Complete(vm, node, generation), null, "vm start");
+    }
+
+    /// <summary>Takes one of <paramref name="node"/>'s start slots for <paramref name="vm"/> and returns the start's generation, which stale completions compare against.</summary>
+    private int TakeStartSlot(VirtualMachine vm, Host node)
+    {
         int generation = _startGeneration.GetValueOrDefault(vm) + 1;
         _startGeneration[vm] = generation;
         int starting = _starting.GetValueOrDefault(node) + 1;
         _starting[node] = starting;
         PeakStarting = Math.Max(PeakStarting, starting);
-        vm.SetState(VmState.Starting, $"{placed}; starting on {node.Name} ({duration})", outage: false);
-        _cluster.Simulation.Schedule(duration, _ => Complete(vm, node, generation), null, "vm start");
+        return generation;
     }
 
     /// <summary>
@@ -362,11 +369,7 @@ public sealed class Restarts
     private void BeginBoot(Boot.Boots boots, VirtualMachine vm, Host node, string placed, SimTime requestedAt)
     {
         _booting.Remove(vm);
-        int generation = _startGeneration.GetValueOrDefault(vm) + 1;
-        _startGeneration[vm] = generation;
-        int starting = _starting.GetValueOrDefault(node) + 1;
-        _starting[node] = starting;
-        PeakStarting = Math.Max(PeakStarting, starting);
+        int generation = TakeStartSlot(vm, node);
         vm.SetState(VmState.Starting, $"{placed}; booting on {node.Name}", outage: false);
         boots.Start(vm, node, requestedAt, () => Online(vm, node, generation), why => Booted(vm, node, generation, why));
     }

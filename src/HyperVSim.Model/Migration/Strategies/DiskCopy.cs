@@ -48,7 +48,7 @@ internal static class DiskCopy
             LimitFactor cap = bound == storageBound ? LimitFactor.StorageRate : networkCap;
 
             SimTime copyStart = ctx.Now;
-            DiskIo? io = ctx.Cluster.Components.OfType<Storage.StorageIo>().FirstOrDefault()?.DiskOf(ctx.Vm, disk.Name);
+            DiskIo? io = ctx.Cluster.FindComponent<Storage.StorageIo>()?.DiskOf(ctx.Vm, disk.Name);
             double ioBefore = io?.BytesAt(copyStart) ?? 0;
             ctx.Waiting($"copying disk {disk.Name} ({disk.SizeBytes:N0} bytes) from {from.Name} to {to.Name}");
             ITransfer copy = ctx.Move(disk.SizeBytes, path, bound, cap, (from, ctx.Source), (to, writer));
