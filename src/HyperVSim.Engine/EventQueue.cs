@@ -64,7 +64,7 @@ internal sealed class EventQueue
         if (_rootEmpty)
         {
             _rootEmpty = false;
-            SiftDown(ref MemoryMarshal.GetArrayDataReference(_heap), node, _size);
+            SiftDown(ref MemoryMarshal.GetArrayDataReference(_heap), 0, node, _size);
             return;
         }
 
@@ -151,14 +151,50 @@ internal sealed class EventQueue
             _rootEmpty = false;
             int n = --_size;
             ref Node heap = ref MemoryMarshal.GetArrayDataReference(_heap);
-            SiftDown(ref heap, Unsafe.Add(ref heap, n), n);
+            SiftDown(ref heap, 0, Unsafe.Add(ref heap, n), n);
         }
     }
 
-    /// <summary>Places <paramref name="node"/> into the empty root of a heap of <paramref name="n"/> positions.</summary>
-    private static void SiftDown(ref Node heap, Node node, int n)
+    /// <summary>
+    /// Takes every cancelled event off the queue at once, handing each to <paramref name="dropped"/>, and rebuilds the
+    /// heap from the rest (Floyd's bottom-up construction, O(n)). The rest pop exactly as before: the order depends on
+    /// the nodes' keys alone, which are unique, not on the heap's shape. Returns how many were taken off.
+    /// </summary>
+    public int RemoveCancelled(Action<Event> dropped)
     {
-        int i = 0;
+        FillRoot();
+        int kept = 0;
+        int removed = 0;
+        for (int i = 0; i < _size; i++)
+        {
+            Node node = _heap[i];
+            ref Slot entry = ref _slots[node.Slot];
+            Event e = entry.Event!;
+            if (e.State != EventState.Cancelled)
+            {
+                _heap[kept++] = node;
+                continue;
+            }
+
+            entry.Event = null;
+            _freeSlots[_freeCount++] = node.Slot;
+            removed++;
+            dropped(e);
+        }
+
+        _size = kept;
+        ref Node heap = ref MemoryMarshal.GetArrayDataReference(_heap);
+        for (int i = (kept - 2) >> 2; i >= 0; i--)
+        {
+            SiftDown(ref heap, i, Unsafe.Add(ref heap, i), kept);
+        }
+
+        return removed;
+    }
+
+    /// <summary>Places <paramref name="node"/> at position <paramref name="i"/> (empty, or holding it) of a heap of <paramref name="n"/> positions whose subtrees below are heaps.</summary>
+    private static void SiftDown(ref Node heap, int i, Node node, int n)
+    {
         while (true)
         {
             int first = (i << 2) + 1;

@@ -9,11 +9,15 @@ namespace HyperVSim.Engine;
 /// </summary>
 public sealed class Simulation
 {
+    /// <summary>Cancelled entries below this many are left to be dropped when due (a purge of a small queue is not worth it).</summary>
+    internal const int PurgeMinimum = 1024;
+
     private readonly EventQueue _queue = new();
     private readonly Stack<Delay> _delayPool = new();
     private readonly Stack<Alarm> _alarmPool = new();
     private readonly long _maxEvents;
     private long _cancelledPending;
+    private readonly Action<Event> _dropCancelled;
 
     public Simulation(SimulationOptions? options = null)
     {
@@ -24,6 +28,7 @@ public sealed class Simulation
         }
 
         _maxEvents = Options.MaxEvents;
+        _dropCancelled = DropCancelled;
     }
 
     public SimulationOptions Options { get; }
@@ -198,7 +203,26 @@ public sealed class Simulation
 
     internal void Enqueue(Event e, SimTime at, EventPriority priority) => _queue.Enqueue(e, at.Nanoseconds, priority);
 
-    internal void NoteCancelled() => _cancelledPending++;
+    /// <summary>
+    /// Counts a cancelled queue entry. Entries stay queued until due, so a model that reschedules far-off timers often
+    /// (a flow's completion, each time its rate changes) would fill the queue with dead ones, and hold their pooled
+    /// timers: once they are at least <see cref="PurgeMinimum"/> and more than half the queue, they are all taken off
+    /// at once. The cost is linear in the queue, paid after at least as many cancellations, so O(1) per cancellation;
+    /// what runs, when and in which order is unchanged.
+    /// </summary>
+    internal void NoteCancelled()
+    {
+        if (++_cancelledPending >= PurgeMinimum && _cancelledPending * 2 > _queue.Count)
+        {
+            _queue.RemoveCancelled(_dropCancelled);
+        }
+    }
+
+    /// <summary>Entries in the queue, cancelled ones included (for tests).</summary>
+    internal int QueuedEntries => _queue.Count;
+
+    /// <summary>Timers waiting in the pool (for tests).</summary>
+    internal int PooledAlarms => _alarmPool.Count;
 
     internal void ReturnDelay(Delay d) => _delayPool.Push(d);
 

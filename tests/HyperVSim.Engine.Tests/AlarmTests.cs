@@ -83,4 +83,50 @@ public sealed class AlarmTests
 
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
     }
+
+    [Fact]
+    public void Rescheduling_far_off_timers_keeps_the_queue_small_and_the_order_unchanged()
+    {
+        // 200 timers far in the future; in each of 100 rounds at the same instant, half of them are cancelled and scheduled
+        // again (what a flow's completion does when its rate changes): 10,000 dead entries, which would all stay queued
+        // until their time.
+        // The queue is purged as they pile up, the timers come back to the pool, and the survivors still run in the order
+        // of their due times, ties in the order they were scheduled (the order an untouched queue gives).
+        var sim = new Simulation();
+        var log = new List<int>();
+        Action<object?> record = s => log.Add((int)s!);
+        var handles = new AlarmHandle[200];
+        var due = new long[200];
+        var order = new long[200];
+        long scheduled = 0;
+        for (int k = 0; k < handles.Length; k++)
+        {
+            due[k] = 1000 + (k * 37 % 50);
+            handles[k] = sim.Schedule(SimTime.FromSeconds(due[k]), record, k);
+            order[k] = scheduled++;
+        }
+
+        int largest = 0;
+        for (int round = 0; round < 100; round++)
+        {
+            for (int k = round % 2; k < handles.Length; k += 2)
+            {
+                handles[k].Cancel().Should().BeTrue();
+                due[k] = 1000 + ((k * 37 + round) % 50);
+                handles[k] = sim.Schedule(SimTime.FromSeconds(due[k]), record, k);
+                order[k] = scheduled++;
+            }
+
+            largest = Math.Max(largest, sim.QueuedEntries);
+        }
+
+        largest.Should().BeLessThan(2 * (handles.Length + Simulation.PurgeMinimum), "dead entries are purged once they are more than half the queue");
+        sim.PendingEvents.Should().Be(handles.Length);
+        sim.PooledAlarms.Should().BeGreaterThan(0, "purged timers go back to the pool");
+
+        sim.Run();
+
+        log.Should().Equal(Enumerable.Range(0, handles.Length).OrderBy(k => due[k]).ThenBy(k => order[k]));
+        sim.EventsProcessed.Should().Be(handles.Length);
+    }
 }

@@ -135,4 +135,104 @@ public sealed class EventQueueTests
             }
         }, cases: 100);
     }
+
+    [Fact]
+    public void Removing_cancelled_entries_keeps_the_pop_order_of_the_rest()
+    {
+        // Events at times 0..19 with ties in both priorities; cancel every third, purge, then pop: the survivors come out
+        // in (time, priority, insertion) order, the order a linear scan gives, and every cancelled one was handed over once.
+        var sim = new Simulation();
+        var queue = new EventQueue();
+        var all = new List<(long Time, int Priority, int Index, Timeout Event)>();
+        for (int i = 0; i < 600; i++)
+        {
+            var priority = i % 5 == 0 ? EventPriority.Urgent : EventPriority.Normal;
+            long time = (i * 7919) % 20;
+            Timeout t = sim.Timeout(SimTime.FromSeconds(1), name: "e" + i);
+            queue.Enqueue(t, time, priority);
+            all.Add((time, (int)priority, i, t));
+        }
+
+        queue.Dequeue(out _); // leaves the root empty, which the purge must refill first
+        all.Remove(all.OrderBy(x => x.Time).ThenBy(x => x.Priority).ThenBy(x => x.Index).First());
+        foreach (var x in all.Where(x => x.Index % 3 == 0))
+        {
+            x.Event.Cancel().Should().BeTrue();
+        }
+
+        var dropped = new List<Event>();
+        int removed = queue.RemoveCancelled(dropped.Add);
+
+        var cancelled = all.Where(x => x.Index % 3 == 0).Select(x => (Event)x.Event).ToList();
+        removed.Should().Be(cancelled.Count);
+        dropped.Should().BeEquivalentTo(cancelled);
+        queue.Count.Should().Be(all.Count - cancelled.Count);
+        var expected = all.Where(x => x.Index % 3 != 0).OrderBy(x => x.Time).ThenBy(x => x.Priority).ThenBy(x => x.Index).Select(x => (Event)x.Event).ToList();
+        var popped = new List<Event>();
+        while (queue.Count > 0)
+        {
+            popped.Add(queue.Dequeue(out _));
+        }
+
+        popped.Should().Equal(expected);
+    }
+
+    [Theory]
+    [InlineData(uint.MaxValue)]
+    [InlineData(7u)]
+    public void Pushes_pops_cancels_and_purges_match_a_linear_scan(uint sequenceLimit)
+    {
+        // An operation is a push, a pop, a cancel of the k-th queued event, or a purge of the cancelled ones.
+        Gen<(int Op, int Time, bool Urgent, int Pick)[]> ops =
+            Gen.Select(Gen.Int[0, 7], Gen.Int[0, 15], Gen.Bool, Gen.Int[0, 1000], (o, t, u, k) => (o, t, u, k)).Array[0, 300];
+
+        Seeded.Check(ops, script =>
+        {
+            var sim = new Simulation();
+            var queue = new EventQueue(sequenceLimit);
+            var present = new List<(long Time, int Priority, int Index, Timeout Event)>();
+            int index = 0;
+            foreach ((int op, int time, bool urgent, int pick) in script)
+            {
+                switch (op)
+                {
+                    case 0 or 1:
+                        Pop();
+                        break;
+                    case 2 when present.Count > 0:
+                        present[pick % present.Count].Event.Cancel();
+                        break;
+                    case 3:
+                        queue.RemoveCancelled(_ => { });
+                        present.RemoveAll(x => x.Event.State == EventState.Cancelled);
+                        queue.Count.Should().Be(present.Count);
+                        break;
+                    default:
+                        EventPriority priority = urgent ? EventPriority.Urgent : EventPriority.Normal;
+                        Timeout e = sim.Timeout(SimTime.FromSeconds(1), name: "e" + index);
+                        queue.Enqueue(e, time, priority);
+                        present.Add((time, (int)priority, index++, e));
+                        break;
+                }
+            }
+
+            while (present.Count > 0)
+            {
+                Pop();
+            }
+
+            void Pop()
+            {
+                if (present.Count == 0)
+                {
+                    return;
+                }
+
+                var expected = present.OrderBy(x => x.Time).ThenBy(x => x.Priority).ThenBy(x => x.Index).First();
+                queue.Dequeue(out long actualTime).Should().BeSameAs(expected.Event);
+                actualTime.Should().Be(expected.Time);
+                present.Remove(expected);
+            }
+        }, cases: 100);
+    }
 }
