@@ -25,6 +25,7 @@ internal sealed class MaxMinSolver : IFlowSolver
     // Per resource.
     private double[] _remaining = [];
     private double[] _weights = [];
+    private double[] _shares = [];
     private int[] _crossing = [];
     private int[] _onStart = [];
     private int[] _onFill = [];
@@ -48,7 +49,7 @@ internal sealed class MaxMinSolver : IFlowSolver
 
     /// <summary>
     /// Computes the rates of the flows of <paramref name="problem"/>.
-    /// Cost: O(F log F) to order the bounds, then the work of freezing (each flow is frozen once), and a scan of the
+    /// Cost: O(F) to heap the bounds and O(log F) per bound taken off it, then the work of freezing (each flow is frozen once), and a scan of the
     /// R resources for the tightest one only after a resource binds or a bound batch touches the tightest resource:
     /// otherwise only the resources the batch touched can have changed, so the tightest is updated from them alone.
     /// The result is the same as a scan at every level: the tightest resource is the lowest share, ties to the lowest
@@ -90,15 +91,28 @@ internal sealed class MaxMinSolver : IFlowSolver
 
         GroupByResource(problem);
 
-        // Flows by normalised bound B/w, ties in problem order; a cursor skips the frozen ones.
-        BoundKey[] byBound = _byBound;
-        for (int n = 0; n < nf; n++)
+        // Each resource's share (remaining ÷ unfrozen weight), kept current for the resources each batch touches, so
+        // that a scan for the tightest one compares values instead of dividing again for every resource.
+        double[] shares = _shares;
+        for (int i = 0; i < nr; i++)
         {
-            byBound[n] = new BoundKey(bound[n] / weight[n], n);
+            shares[i] = Share(i);
         }
 
-        byBound.AsSpan(0, nf).Sort();
-        int cursor = 0;
+        // Flows with a finite bound, by normalised bound B/w (ties in problem order), in a min-heap: built in O(F) and
+        // popped only as far as the levels reach, where a full sort would order every bound. Frozen flows are dropped
+        // when they reach the top. A flow without a bound never binds by it and is left out.
+        BoundKey[] byBound = _byBound;
+        int bounded = 0;
+        for (int n = 0; n < nf; n++)
+        {
+            if (!double.IsPositiveInfinity(bound[n]))
+            {
+                byBound[bounded++] = new BoundKey(bound[n] / weight[n], n);
+            }
+        }
+
+        BoundHeap.Build(byBound, bounded);
         int[] batch = _batch;
 
         int unfrozen = nf;
@@ -115,14 +129,10 @@ internal sealed class MaxMinSolver : IFlowSolver
                 binding = -1;
                 for (int i = 0; i < nr; i++)
                 {
-                    if (crossing[i] > 0)
+                    if (crossing[i] > 0 && shares[i] < tightest)
                     {
-                        double share = Math.Max(0, remaining[i]) / weights[i];
-                        if (share < tightest)
-                        {
-                            tightest = share;
-                            binding = i;
-                        }
+                        tightest = shares[i];
+                        binding = i;
                     }
                 }
 
@@ -131,15 +141,15 @@ internal sealed class MaxMinSolver : IFlowSolver
 
             double level = tightest;
 
-            while (cursor < nf && frozen[byBound[cursor].Flow])
+            while (bounded > 0 && frozen[byBound[0].Flow])
             {
-                cursor++;
+                BoundHeap.Pop(byBound, ref bounded);
             }
 
-            bool boundBinds = cursor < nf && byBound[cursor].Normalised < level;
+            bool boundBinds = bounded > 0 && byBound[0].Normalised < level;
             if (boundBinds)
             {
-                level = byBound[cursor].Normalised;
+                level = byBound[0].Normalised;
             }
 
             if (double.IsPositiveInfinity(level))
@@ -150,11 +160,13 @@ internal sealed class MaxMinSolver : IFlowSolver
             int count = 0;
             if (boundBinds)
             {
-                for (int b = cursor; b < nf && byBound[b].Normalised <= level; b++)
+                // Every unfrozen flow has a normalised bound ≥ the top's, so this takes those at exactly the level.
+                while (bounded > 0 && byBound[0].Normalised <= level)
                 {
-                    if (!frozen[byBound[b].Flow])
+                    int n = BoundHeap.Pop(byBound, ref bounded).Flow;
+                    if (!frozen[n])
                     {
-                        batch[count++] = byBound[b].Flow;
+                        batch[count++] = n;
                     }
                 }
 
@@ -209,24 +221,28 @@ internal sealed class MaxMinSolver : IFlowSolver
                 }
             }
 
+            for (int t = 0; t < touchedCount; t++)
+            {
+                shares[touched[t]] = Share(touched[t]);
+            }
+
             // The binding resource lost all its unfrozen flows, or a bound batch changed the tightest resource: scan
             // again. Otherwise only the touched resources changed: the tightest is the old one or one of them.
             rescan = ScanEveryLevel || !boundBinds || Array.IndexOf(touched, binding, 0, touchedCount) >= 0;
             for (int t = 0; !rescan && t < touchedCount; t++)
             {
                 int j = touched[t];
-                if (crossing[j] > 0)
+                if (crossing[j] > 0 && (shares[j] < tightest || (shares[j] == tightest && j < binding)))
                 {
-                    double share = Math.Max(0, remaining[j]) / weights[j];
-                    if (share < tightest || (share == tightest && j < binding))
-                    {
-                        tightest = share;
-                        binding = j;
-                    }
+                    tightest = shares[j];
+                    binding = j;
                 }
             }
         }
     }
+
+    /// <summary>The level at which resource <paramref name="j"/> would bind its unfrozen flows; +∞ when none crosses it.</summary>
+    private double Share(int j) => _crossing[j] > 0 ? Math.Max(0, _remaining[j]) / _weights[j] : double.PositiveInfinity;
 
     /// <summary>A fresh number for a batch's touched marks; the marks are cleared when the numbers wrap.</summary>
     private int NextBatchNumber()
@@ -288,6 +304,7 @@ internal sealed class MaxMinSolver : IFlowSolver
             int size = FlowProblem.Grown(_remaining.Length, resources);
             _remaining = new double[size];
             _weights = new double[size];
+            _shares = new double[size];
             _crossing = new int[size];
             _onFill = new int[size];
             _onStart = new int[size + 1];
@@ -312,12 +329,60 @@ internal sealed class MaxMinSolver : IFlowSolver
     }
 
     /// <summary>A flow's normalised bound B/w, ordered by value, then by the flow's position (a total order).</summary>
-    private readonly record struct BoundKey(double Normalised, int Flow) : IComparable<BoundKey>
+    private readonly record struct BoundKey(double Normalised, int Flow)
     {
-        public int CompareTo(BoundKey other)
+        public static bool Less(BoundKey a, BoundKey b) => a.Normalised < b.Normalised || (a.Normalised == b.Normalised && a.Flow < b.Flow);
+    }
+
+    /// <summary>A binary min-heap of <see cref="BoundKey"/>s in the first <c>count</c> entries of an array.</summary>
+    private static class BoundHeap
+    {
+        /// <summary>Orders the first <paramref name="count"/> entries into a heap, bottom-up (Floyd), in O(count).</summary>
+        public static void Build(BoundKey[] heap, int count)
         {
-            int c = Normalised.CompareTo(other.Normalised);
-            return c != 0 ? c : Flow.CompareTo(other.Flow);
+            for (int i = (count >> 1) - 1; i >= 0; i--)
+            {
+                SiftDown(heap, i, heap[i], count);
+            }
+        }
+
+        /// <summary>Removes and returns the smallest entry.</summary>
+        public static BoundKey Pop(BoundKey[] heap, ref int count)
+        {
+            BoundKey top = heap[0];
+            if (--count > 0)
+            {
+                SiftDown(heap, 0, heap[count], count);
+            }
+
+            return top;
+        }
+
+        private static void SiftDown(BoundKey[] heap, int i, BoundKey key, int count)
+        {
+            while (true)
+            {
+                int child = (2 * i) + 1;
+                if (child >= count)
+                {
+                    break;
+                }
+
+                if (child + 1 < count && BoundKey.Less(heap[child + 1], heap[child]))
+                {
+                    child++;
+                }
+
+                if (!BoundKey.Less(heap[child], key))
+                {
+                    break;
+                }
+
+                heap[i] = heap[child];
+                i = child;
+            }
+
+            heap[i] = key;
         }
     }
 }
