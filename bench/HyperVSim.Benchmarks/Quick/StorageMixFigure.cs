@@ -27,7 +27,7 @@ public sealed class StorageMixFigure : IQuickFigure
             new QuickResult("storage_mix_events", r.EventsProcessed),
             new QuickResult("storage_mix_migrations_completed", r.Migrations.Count(m => m.Kind == "live" && m.Result == MigrationResult.Completed)),
             new QuickResult("storage_mix_storage_moves_completed", r.Migrations.Count(m => m.Kind == "storage" && m.Result == MigrationResult.Completed)),
-            FlowRecomputeFigure.WithStorage(),
+            .. FlowRecomputeFigure.WithStorage(),
         ];
     }
 
