@@ -73,14 +73,14 @@ public sealed class Host
     internal Activities.Lease ReserveIncoming(long bytes)
     {
         IncomingReservedBytes += bytes;
-        return new Activities.Lease($"{bytes:N0} bytes reserved on {Name}", () => IncomingReservedBytes -= bytes);
+        return new Activities.Lease(() => $"{bytes:N0} bytes reserved on {Name}", () => IncomingReservedBytes -= bytes);
     }
 
     /// <summary>Counts <paramref name="bytes"/> as planned here (a requested move not yet set up) until the lease ends.</summary>
     internal Activities.Lease PlanIncoming(long bytes)
     {
         PlannedIncomingBytes += bytes;
-        return new Activities.Lease($"{bytes:N0} bytes planned on {Name}", () => PlannedIncomingBytes -= bytes);
+        return new Activities.Lease(() => $"{bytes:N0} bytes planned on {Name}", () => PlannedIncomingBytes -= bytes);
     }
 
     /// <summary>Raised after the host's spare CPU changed (a VM arrived, left, paused or resumed).</summary>

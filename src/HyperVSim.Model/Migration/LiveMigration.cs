@@ -32,6 +32,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private Lease? _reserved;
     private ITransferSession? _session;
     private Process? _process;
+    private string? _waitingOn = "its request to be processed";
+    private string? _sendStep;
+    private long _sendBytes;
+    private ITransferSession? _sendSession;
 
     internal LiveMigration(MigrationService service, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default, Volume? storage = null)
     {
@@ -105,7 +109,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     public bool Started => _slots is { Held: true };
 
     /// <summary>What the migration waits on now, in words (for the model's stall guard and diagnostics).</summary>
-    public string WaitingOn { get; private set; } = "its request to be processed";
+    public string WaitingOn => _waitingOn ??= $"{_sendStep}: {_sendBytes:N0} bytes over {_sendSession!.Network} ({string.Join(", ", _sendSession.Nics)})";
 
     /// <summary>Since when it has waited on <see cref="WaitingOn"/>.</summary>
     public SimTime WaitingSince { get; private set; }
@@ -136,7 +140,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     internal void Start()
     {
         Vm.Migrating = true;
-        _leases.Add(new Lease($"the VM {Vm.Name}", () => Vm.Migrating = false));
+        _leases.Add(new Lease(() => $"the VM {Vm.Name}", () => Vm.Migrating = false));
         if (!StorageOnly)
         {
             Plan();
@@ -387,7 +391,17 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     /// <inheritdoc cref="IMigrationContext.Waiting"/>
     public void Waiting(string what)
     {
-        WaitingOn = what;
+        _waitingOn = what;
+        WaitingSince = Now;
+    }
+
+    /// <inheritdoc cref="IMigrationContext.WaitingToSend"/>
+    public void WaitingToSend(string step, long bytes, ITransferSession session)
+    {
+        _waitingOn = null;
+        _sendStep = step;
+        _sendBytes = bytes;
+        _sendSession = session;
         WaitingSince = Now;
     }
 
@@ -410,8 +424,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         ArgumentNullException.ThrowIfNull(transfer);
         LimitFactor? longest = null;
         double best = -1;
-        foreach (var (factor, seconds) in transfer.LimitedBy())
+        IReadOnlyList<(LimitFactor Factor, double Seconds)> limits = transfer.LimitedBy();
+        for (int i = 0; i < limits.Count; i++)
         {
+            var (factor, seconds) = limits[i];
             if (count)
             {
                 AddLimit(factor, seconds);
@@ -449,9 +465,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         State = state;
         double queued = ((_startedAt ?? Now) - _requestedAt).Seconds;
         AddLimit(LimitFactor.Queue, queued);
-        LimitFactor? limitedBy = _limits.Where(kv => kv.Value > 0)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Name, StringComparer.Ordinal)
-            .Select(kv => (LimitFactor?)kv.Key).FirstOrDefault();
+        LimitFactor? limitedBy = LongestLimit();
         ITransferSession? session = outcome?.Session ?? _session;
         MigrationResult result = state switch
         {
@@ -463,10 +477,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         {
             CompletedAt = Now.Seconds,
             BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
-            Rounds = outcome?.Rounds ?? _phases.Count(p => p.Kind == PhaseKind.Pass),
+            Rounds = outcome?.Rounds ?? Passes(),
             BytesOnWire = outcome is { } o
-                ? o.BytesOnWire + _phases.Where(p => p.Kind is PhaseKind.Copy or PhaseKind.Mirror).Sum(p => p.BytesOnWire)
-                : _phases.Sum(p => p.BytesOnWire),
+                ? o.BytesOnWire + PhaseWire(PhaseKind.Copy) + PhaseWire(PhaseKind.Mirror)
+                : PhaseWire(null),
             CpuSeconds = session?.CpuSeconds ?? 0,
             Network = session?.Network,
             Nics = session?.Nics ?? [],
@@ -484,9 +498,66 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     /// <summary>The record of a migration still queued or running when the run stops: cancelled, with what it had done.</summary>
     internal MigrationRecord Unfinished(string reason) => Snapshot(MigrationResult.Cancelled, reason, ((_startedAt ?? Now) - _requestedAt).Seconds) with
     {
-        BytesOnWire = _phases.Sum(p => p.BytesOnWire),
-        Rounds = _phases.Count(p => p.Kind == PhaseKind.Pass),
+        BytesOnWire = PhaseWire(null),
+        Rounds = Passes(),
     };
+
+    /// <summary>
+    /// The factor that held the migration longest (time &gt; 0), ties broken by name (ordinal), then by the order
+    /// first seen; null when none held it.
+    /// </summary>
+    private LimitFactor? LongestLimit()
+    {
+        LimitFactor? longest = null;
+        double most = 0;
+        foreach (var (factor, seconds) in _limits)
+        {
+            if (seconds > 0 && (longest is not { } l || seconds > most
+                || (seconds == most && string.CompareOrdinal(factor.Name, l.Name) < 0)))
+            {
+                longest = factor;
+                most = seconds;
+            }
+        }
+
+        return longest;
+    }
+
+    /// <summary>Pre-copy passes recorded so far.</summary>
+    private int Passes()
+    {
+        int n = 0;
+        foreach (PhaseRecord p in _phases)
+        {
+            n += p.Kind == PhaseKind.Pass ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>Bytes on the wire of the phases of <paramref name="kind"/> (all phases when null).</summary>
+    private long PhaseWire(PhaseKind? kind)
+    {
+        long sum = 0;
+        foreach (PhaseRecord p in _phases)
+        {
+            sum += kind is null || p.Kind == kind ? p.BytesOnWire : 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Payload bytes of the phases of <paramref name="kind"/>.</summary>
+    private long PhaseBytes(PhaseKind kind)
+    {
+        long sum = 0;
+        foreach (PhaseRecord p in _phases)
+        {
+            sum += p.Kind == kind ? p.Bytes : 0;
+        }
+
+        return sum;
+    }
 
     /// <summary>What every record of this migration says, whatever its end: who, where, when asked and started, and its phases so far.</summary>
     private MigrationRecord Snapshot(MigrationResult result, string? reason, double queued) => new()
@@ -497,8 +568,8 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Kind = Kind,
         Strategy = Strategy,
         Option = Option,
-        CopyBytes = _phases.Where(p => p.Kind == PhaseKind.Copy).Sum(p => p.Bytes),
-        MirrorBytes = _phases.Where(p => p.Kind == PhaseKind.Mirror).Sum(p => p.Bytes),
+        CopyBytes = PhaseBytes(PhaseKind.Copy),
+        MirrorBytes = PhaseBytes(PhaseKind.Mirror),
         RequestedAt = _requestedAt.Seconds,
         StartedAt = _startedAt?.Seconds,
         QueuedSeconds = queued,
