@@ -473,34 +473,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             MigrationState.Cancelled => MigrationResult.Cancelled,
             _ => MigrationResult.Failed,
         };
-        Record = Snapshot(result, reason, queued) with
-        {
-            CompletedAt = Now.Seconds,
-            BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
-            Rounds = outcome?.Rounds ?? Passes(),
-            BytesOnWire = outcome is { } o
-                ? o.BytesOnWire + PhaseWire(PhaseKind.Copy) + PhaseWire(PhaseKind.Mirror)
-                : PhaseWire(null),
-            CpuSeconds = session?.CpuSeconds ?? 0,
-            Network = session?.Network,
-            Nics = session?.Nics ?? [],
-            LimitedBy = limitedBy,
-            LimitedByDetail = limitedBy is { } factor ? session?.Describe(factor) : null,
-            StopReason = outcome?.StopReason,
-            DegradedSeconds = outcome?.DegradedSeconds ?? 0,
-            StallSeconds = outcome?.StallSeconds ?? 0,
-        };
+        Record = Snapshot(result, reason, queued, Now, outcome, session, limitedBy);
         _leases.Dispose();
         _service.OnEnded(this);
         Ended?.Invoke();
     }
 
     /// <summary>The record of a migration still queued or running when the run stops: cancelled, with what it had done.</summary>
-    internal MigrationRecord Unfinished(string reason) => Snapshot(MigrationResult.Cancelled, reason, ((_startedAt ?? Now) - _requestedAt).Seconds) with
-    {
-        BytesOnWire = PhaseWire(null),
-        Rounds = Passes(),
-    };
+    internal MigrationRecord Unfinished(string reason) => Snapshot(MigrationResult.Cancelled, reason, ((_startedAt ?? Now) - _requestedAt).Seconds);
 
     /// <summary>
     /// The factor that held the migration longest (time &gt; 0), ties broken by name (ordinal), then by the order
@@ -559,8 +539,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         return sum;
     }
 
-    /// <summary>What every record of this migration says, whatever its end: who, where, when asked and started, and its phases so far.</summary>
-    private MigrationRecord Snapshot(MigrationResult result, string? reason, double queued) => new()
+    /// <summary>
+    /// The record of this migration (one object: a study builds one per migration of every case): who, where, when asked
+    /// and started, its phases so far; when it ended (<paramref name="completedAt"/>), what its outcome, transport session
+    /// and longest limit say. Without them (a run stopped while it was queued or running) those fields keep their
+    /// defaults, and its bytes and passes are those of the phases recorded.
+    /// </summary>
+    private MigrationRecord Snapshot(MigrationResult result, string? reason, double queued, SimTime? completedAt = null,
+        MigrationOutcome? outcome = null, ITransferSession? session = null, LimitFactor? limitedBy = null) => new()
     {
         Vm = Vm.Name,
         From = Source.Name,
@@ -579,5 +565,19 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Fallback = FallbackReason,
         RequestedBy = RequestedBy,
         Phases = _phases.ToArray(),
+        CompletedAt = completedAt?.Seconds,
+        BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
+        Rounds = outcome?.Rounds ?? Passes(),
+        BytesOnWire = outcome is { } o
+            ? o.BytesOnWire + PhaseWire(PhaseKind.Copy) + PhaseWire(PhaseKind.Mirror)
+            : PhaseWire(null),
+        CpuSeconds = session?.CpuSeconds ?? 0,
+        Network = session?.Network,
+        Nics = session?.Nics ?? [],
+        LimitedBy = limitedBy,
+        LimitedByDetail = limitedBy is { } factor ? session?.Describe(factor) : null,
+        StopReason = outcome?.StopReason,
+        DegradedSeconds = outcome?.DegradedSeconds ?? 0,
+        StallSeconds = outcome?.StallSeconds ?? 0,
     };
 }

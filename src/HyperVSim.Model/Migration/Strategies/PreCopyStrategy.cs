@@ -111,9 +111,9 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         }
         else
         {
-            foreach (ITransfer resend in resends.Skip(1))
+            for (int i = 1; i < resends.Count; i++)
             {
-                ctx.Account(resend, count: true);
+                ctx.Account(resends[i], count: true);
             }
         }
 
