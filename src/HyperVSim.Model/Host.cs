@@ -57,6 +57,20 @@ public sealed class Host
 
     public IReadOnlyList<Nic> Nics { get; }
 
+    /// <summary>True when a NIC of this host that is up is on <paramref name="network"/> (a loop: asked per move and per regroup).</summary>
+    internal bool HasNicUpOn(string network)
+    {
+        for (int i = 0; i < Nics.Count; i++)
+        {
+            if (Nics[i].IsUp && Nics[i].IsOn(network))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>VMs whose memory lives here now, in arrival order.</summary>
     public IReadOnlyList<VirtualMachine> Vms => _vms;
 

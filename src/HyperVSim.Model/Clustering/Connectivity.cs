@@ -110,7 +110,7 @@ public sealed class Connectivity
 
             for (int n = 0; n < _networks.Length; n++)
             {
-                if (HasNicUpOn(h, _networks[n]))
+                if (h.HasNicUpOn(_networks[n]))
                 {
                     if (firstOn[n] < 0)
                     {
@@ -141,20 +141,4 @@ public sealed class Connectivity
 
         return groups;
     }
-
-    /// <summary>True when a NIC of <paramref name="host"/> that is up is on <paramref name="network"/>.</summary>
-    private static bool HasNicUpOn(Host host, string network)
-    {
-        IReadOnlyList<Nic> nics = host.Nics;
-        for (int i = 0; i < nics.Count; i++)
-        {
-            if (nics[i].IsUp && nics[i].IsOn(network))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
 }

@@ -32,6 +32,8 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private Lease? _reserved;
     private ITransferSession? _session;
     private Process? _process;
+    // What it waits on: the words when given (Waiting), else built when read from the transfer awaited (WaitingToSend)
+    // or, with no transfer, the slot awaited (WaitingForSlot); a run that never stalls formats none of them.
     private string? _waitingOn = "its request to be processed";
     private string? _sendStep;
     private long _sendBytes;
@@ -109,7 +111,9 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     public bool Started => _slots is { Held: true };
 
     /// <summary>What the migration waits on now, in words (for the model's stall guard and diagnostics).</summary>
-    public string WaitingOn => _waitingOn ??= $"{_sendStep}: {_sendBytes:N0} bytes over {_sendSession!.Network} ({string.Join(", ", _sendSession.Nics)})";
+    public string WaitingOn => _waitingOn ??= _sendSession is { } session
+        ? $"{_sendStep}: {_sendBytes:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})"
+        : $"a simultaneous-migration slot on {Source.Name} and {Target?.Name}";
 
     /// <summary>Since when it has waited on <see cref="WaitingOn"/>.</summary>
     public SimTime WaitingSince { get; private set; }
@@ -197,7 +201,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         _planned?.Dispose();
         Target = other;
         Plan();
-        Waiting($"a simultaneous-migration slot on {Source.Name} and {other.Name}");
+        WaitingForSlot();
         _service.Admission.Pump();
         return true;
     }
@@ -264,7 +268,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
             while (true)
             {
-                Waiting($"a simultaneous-migration slot on {Source.Name} and {Target!.Name}");
+                WaitingForSlot();
                 Event admitted = _service.Admission.Request(this);
                 yield return admitted;
                 if (Record is not null)
@@ -273,7 +277,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
                     yield break;
                 }
 
-                if (!Target.Paused || RequestedBy != "cluster")
+                if (!Target!.Paused || RequestedBy != "cluster")
                 {
                     break;
                 }
@@ -302,7 +306,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             }
 
             if (MayFallBack && StorageTarget is null && Strategy == MigrationStrategies.Default
-                && NetworkPath.Choose(new TransportContext(_cluster.Simulation, _cluster.Flows, Vm, Source, Target, _cluster.LiveMigrationNetworks, Settings), out string impossible) is null)
+                && NetworkPath.WhyNotConnected(Source, Target, _cluster.LiveMigrationNetworks) is { } impossible)
             {
                 Strategy = Strategies.QuickStrategy.Name;
                 FallbackReason = $"live migration impossible: {impossible}";
@@ -392,6 +396,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     public void Waiting(string what)
     {
         _waitingOn = what;
+        WaitingSince = Now;
+    }
+
+    /// <summary>Says the migration waits for a simultaneous-migration slot on its two hosts.</summary>
+    private void WaitingForSlot()
+    {
+        _waitingOn = null;
+        _sendSession = null;
         WaitingSince = Now;
     }
 

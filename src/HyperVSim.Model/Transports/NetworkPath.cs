@@ -8,21 +8,38 @@ internal static class NetworkPath
     /// <summary>The network and each side's usable NICs on it, or null with the networks that were tried.</summary>
     public static (string Network, IReadOnlyList<Nic> Source, IReadOnlyList<Nic> Target)? Choose(TransportContext ctx, out string failure)
     {
-        // Plain loops: every migration opens a transport here (and a drain's fallback check asks first).
+        // Plain loops: every migration opens a transport here.
         for (int i = 0; i < ctx.NetworkOrder.Count; i++)
         {
             string network = ctx.NetworkOrder[i];
-            if (UpOn(ctx.Source.Nics, network) is { } src && UpOn(ctx.Target.Nics, network) is { } dst)
+            if (ctx.Source.HasNicUpOn(network) && ctx.Target.HasNicUpOn(network))
             {
                 failure = string.Empty;
-                return (network, src, dst);
+                return (network, UpOn(ctx.Source.Nics, network), UpOn(ctx.Target.Nics, network));
             }
         }
 
-        failure = ctx.NetworkOrder.Count == 0
-            ? "the cluster has no live-migration network"
-            : $"no live-migration network connects {ctx.Source.Name} and {ctx.Target.Name} with a NIC up on both (tried: {string.Join(", ", ctx.NetworkOrder)})";
+        failure = WhyNotConnected(ctx.Source, ctx.Target, ctx.NetworkOrder)!;
         return null;
+    }
+
+    /// <summary>
+    /// Why no network of <paramref name="order"/> has a NIC up on both hosts, or null when one has (the check allocates
+    /// nothing: a drain asks it for every move).
+    /// </summary>
+    public static string? WhyNotConnected(Host source, Host target, IReadOnlyList<string> order)
+    {
+        for (int i = 0; i < order.Count; i++)
+        {
+            if (source.HasNicUpOn(order[i]) && target.HasNicUpOn(order[i]))
+            {
+                return null;
+            }
+        }
+
+        return order.Count == 0
+            ? "the cluster has no live-migration network"
+            : $"no live-migration network connects {source.Name} and {target.Name} with a NIC up on both (tried: {string.Join(", ", order)})";
     }
 
     /// <summary>The NIC carrying the fewest flows in the given direction; the first listed on a tie.</summary>
@@ -42,18 +59,13 @@ internal static class NetworkPath
 
     private static int Flows(Nic nic, bool transmit) => (transmit ? nic.Transmit : nic.Receive).FlowCount;
 
-    /// <summary>The NICs of <paramref name="nics"/> that are up and on <paramref name="network"/>, in their order; null when none is.</summary>
-    private static Nic[]? UpOn(IReadOnlyList<Nic> nics, string network)
+    /// <summary>The NICs of <paramref name="nics"/> that are up and on <paramref name="network"/>, in their order.</summary>
+    private static Nic[] UpOn(IReadOnlyList<Nic> nics, string network)
     {
         int count = 0;
         for (int i = 0; i < nics.Count; i++)
         {
             count += nics[i].IsUp && nics[i].IsOn(network) ? 1 : 0;
-        }
-
-        if (count == 0)
-        {
-            return null;
         }
 
         var up = new Nic[count];
