@@ -25,10 +25,16 @@ internal sealed class EventQueue
 {
     private const uint DefaultSequenceLimit = int.MaxValue;
 
+    /// <summary>
+    /// Starting size of the arrays, which double as needed: small, so that the many short runs of a study do not each
+    /// allocate a large empty queue.
+    /// </summary>
+    private const int InitialCapacity = 64;
+
     private readonly uint _sequenceLimit;
-    private Node[] _heap = new Node[256];
-    private Slot[] _slots = new Slot[256];
-    private int[] _freeSlots = new int[256];
+    private Node[] _heap = new Node[InitialCapacity];
+    private Slot[] _slots = new Slot[InitialCapacity];
+    private int[] _freeSlots = new int[InitialCapacity];
     private int _freeCount;
     private int _slotsUsed;
 

@@ -120,17 +120,30 @@ public sealed class FlowNetwork
             throw new ArgumentException($"flow '{name}' has neither a resource nor a bound", nameof(path));
         }
 
-        if (path.Any(u => double.IsNaN(u.PerUnit) || u.PerUnit <= 0 || double.IsInfinity(u.PerUnit)))
+        // Plain loops, no LINQ: every migration pass starts a flow (paths have a handful of resources).
+        var resources = new Resource[path.Count];
+        var usages = new double[path.Count];
+        for (int k = 0; k < path.Count; k++)
         {
-            throw new ArgumentOutOfRangeException(nameof(path), $"flow '{name}' needs finite usages > 0");
+            double perUnit = path[k].PerUnit;
+            if (double.IsNaN(perUnit) || perUnit <= 0 || double.IsInfinity(perUnit))
+            {
+                throw new ArgumentOutOfRangeException(nameof(path), $"flow '{name}' needs finite usages > 0");
+            }
+
+            resources[k] = path[k].Resource;
+            usages[k] = perUnit;
         }
 
-        if (path.Select(u => u.Resource).Distinct().Count() != path.Count)
+        for (int k = 1; k < resources.Length; k++)
         {
-            throw new ArgumentException($"flow '{name}' lists a resource twice", nameof(path));
+            if (Array.IndexOf(resources, resources[k], 0, k) >= 0)
+            {
+                throw new ArgumentException($"flow '{name}' lists a resource twice", nameof(path));
+            }
         }
 
-        var flow = new Flow(name, amount, path.Select(u => u.Resource).ToArray(), path.Select(u => u.PerUnit).ToArray(), bound, weight, _sim.Event(name), _sim.Now);
+        var flow = new Flow(name, amount, resources, usages, bound, weight, _sim.Event(name), _sim.Now);
         if (amount == 0)
         {
             flow.Active = false;

@@ -57,6 +57,20 @@ public sealed class Host
 
     public IReadOnlyList<Nic> Nics { get; }
 
+    /// <summary>True when a NIC of this host that is up is on <paramref name="network"/> (a loop: asked per move and per regroup).</summary>
+    internal bool HasNicUpOn(string network)
+    {
+        for (int i = 0; i < Nics.Count; i++)
+        {
+            if (Nics[i].IsUp && Nics[i].IsOn(network))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>VMs whose memory lives here now, in arrival order.</summary>
     public IReadOnlyList<VirtualMachine> Vms => _vms;
 
@@ -73,14 +87,14 @@ public sealed class Host
     internal Activities.Lease ReserveIncoming(long bytes)
     {
         IncomingReservedBytes += bytes;
-        return new Activities.Lease($"{bytes:N0} bytes reserved on {Name}", () => IncomingReservedBytes -= bytes);
+        return new Activities.Lease(() => $"{bytes:N0} bytes reserved on {Name}", () => IncomingReservedBytes -= bytes);
     }
 
     /// <summary>Counts <paramref name="bytes"/> as planned here (a requested move not yet set up) until the lease ends.</summary>
     internal Activities.Lease PlanIncoming(long bytes)
     {
         PlannedIncomingBytes += bytes;
-        return new Activities.Lease($"{bytes:N0} bytes planned on {Name}", () => PlannedIncomingBytes -= bytes);
+        return new Activities.Lease(() => $"{bytes:N0} bytes planned on {Name}", () => PlannedIncomingBytes -= bytes);
     }
 
     /// <summary>Raised after the host's spare CPU changed (a VM arrived, left, paused or resumed).</summary>

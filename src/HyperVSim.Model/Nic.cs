@@ -10,6 +10,7 @@ public sealed class Nic
     {
         Host = host;
         Spec = spec;
+        FullName = $"{host.Name}/{spec.Name}";
         PayloadBytesPerSecond = spec.BitsPerSecond / 8.0 * spec.Efficiency;
         Transmit = flows.AddResource($"{host.Name}/{spec.Name}:tx", PayloadBytesPerSecond);
         Receive = flows.AddResource($"{host.Name}/{spec.Name}:rx", PayloadBytesPerSecond);
@@ -22,7 +23,7 @@ public sealed class Nic
     public string Name => Spec.Name;
 
     /// <summary>host/nic, as scenarios and reports name it.</summary>
-    public string FullName => $"{Host.Name}/{Spec.Name}";
+    public string FullName { get; }
 
     /// <summary>Bytes per second of payload a bulk TCP transfer achieves in one direction.</summary>
     public double PayloadBytesPerSecond { get; }
@@ -42,7 +43,20 @@ public sealed class Nic
     /// <summary>Ends one failure; true when the link is up again.</summary>
     internal bool RemoveFailure() => _failures > 0 && --_failures == 0;
 
-    public bool IsOn(string network) => Spec.Networks.Contains(network, StringComparer.Ordinal);
+    public bool IsOn(string network)
+    {
+        // A loop, not LINQ's Contains: transports ask it for every NIC of both hosts at each migration.
+        IReadOnlyList<string> networks = Spec.Networks;
+        for (int i = 0; i < networks.Count; i++)
+        {
+            if (string.Equals(networks[i], network, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public override string ToString() => FullName;
 }

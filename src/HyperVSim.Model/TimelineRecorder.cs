@@ -10,19 +10,21 @@ namespace HyperVSim.Model;
 public sealed class TimelineRecorder
 {
     private readonly Cluster _cluster;
-    private readonly Dictionary<Resource, (string Name, List<TimePoint> Points)> _nics = [];
+    /// <summary>Each NIC direction's series, created at its first sample (most NICs of a large cluster carry nothing).</summary>
+    private readonly Dictionary<Resource, List<TimePoint>?> _nics;
     private readonly List<TimePoint> _running = [];
     private int _runningCount;
 
     public TimelineRecorder(Cluster cluster)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        _nics = new Dictionary<Resource, List<TimePoint>?>(2 * cluster.Hosts.Sum(h => h.Nics.Count));
         foreach (Host h in cluster.Hosts)
         {
             foreach (Nic n in h.Nics)
             {
-                _nics[n.Transmit] = ($"{n.FullName} tx", [new TimePoint(0, 0)]);
-                _nics[n.Receive] = ($"{n.FullName} rx", [new TimePoint(0, 0)]);
+                _nics[n.Transmit] = null;
+                _nics[n.Receive] = null;
             }
         }
 
@@ -39,13 +41,14 @@ public sealed class TimelineRecorder
         {
             foreach (Nic n in h.Nics)
             {
-                foreach (Resource r in new[] { n.Transmit, n.Receive })
+                if (_nics[n.Transmit] is { Count: > 1 } tx)
                 {
-                    var (name, points) = _nics[r];
-                    if (points.Count > 1)
-                    {
-                        list.Add(new TimeSeries(name, "bytes/s", points.ToArray()));
-                    }
+                    list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx.ToArray()));
+                }
+
+                if (_nics[n.Receive] is { Count: > 1 } rx)
+                {
+                    list.Add(new TimeSeries($"{n.FullName} rx", "bytes/s", rx.ToArray()));
                 }
             }
         }
@@ -63,9 +66,21 @@ public sealed class TimelineRecorder
         for (int i = 0; i < touched.Count; i++)
         {
             Resource r = touched[i];
-            if (_nics.TryGetValue(r, out var series))
+            if (_nics.TryGetValue(r, out List<TimePoint>? points))
             {
-                Add(series.Points, r.Load);
+                double load = r.Load;
+                if (points is null)
+                {
+                    if (load == 0)
+                    {
+                        // Still at the series' first point (0 at time 0): nothing to record.
+                        continue;
+                    }
+
+                    _nics[r] = points = [new TimePoint(0, 0)];
+                }
+
+                Add(points, load);
             }
         }
     }

@@ -10,7 +10,10 @@ namespace HyperVSim.Benchmarks.Quick;
 /// A study of 1,000 replications of a 16-host drain (20 VMs of 4–16 GiB off one host, compression, setup jitter
 /// differing per replication) through the study runner with case files, on 1 thread and on 2: wall times and the
 /// speed-up. The machine may be shared, so the figure is built to resist other processes' load:
-/// - a full warm-up of both thread counts (JIT, tiering, the pool's second thread, the case-file path);
+/// - a full warm-up of both thread counts (JIT, tiering, the pool's second thread, the case-file path), repeated until
+///   a warm-up pair compiles fewer than <see cref="SettledJitMethods"/> methods (at most <see cref="MaxWarmups"/> pairs):
+///   after one pair tiered compilation was still promoting hundreds of methods, on a background thread that competes
+///   with the two workers in the first rounds;
 /// - <see cref="Rounds"/> rounds, each timing 1 and 2 threads back to back (the order alternating), so a burst of
 ///   outside load falls on both sides of one round's ratio; the printed speed-up is the median of the rounds' ratios,
 ///   the wall times the medians of each side, with the smallest and largest ratio beside them;
@@ -19,7 +22,10 @@ namespace HyperVSim.Benchmarks.Quick;
 /// - <c>study_cpu_share_2t</c>: the process's CPU time in the 2-thread runs ÷ (2 × their wall time), median over the
 ///   rounds: near 1 when the run had both cores, lower when something else took them (then the speed-up measures
 ///   the machine, not the code);
-/// - <c>study1000_summary_ms</c>: building summary.json/csv from the 1,000 case files, the runner's serial tail.
+/// - <c>study1000_alloc_mb</c> and <c>study_alloc_kb_per_case</c>: bytes allocated per run (all threads, case files
+///   and summary included), in all and per case: what the collector has to clear while the workers run;
+/// - <c>study1000_summary_ms</c>: the runner's serial tail, writing summary.json/csv from the 1,000 cases' values it holds
+///   in memory (it reads no case file back).
 /// The bench project runs with Server GC, non-concurrent (one heap per core, no background GC thread competing with
 /// the two workers). All summaries must be byte-identical.
 /// </summary>
@@ -27,6 +33,9 @@ public sealed class Study1000Figure : IQuickFigure
 {
     /// <summary>Paired rounds (odd, for a true median).</summary>
     public const int Rounds = 7;
+
+    /// <summary>Warm-up pairs at most, and the methods compiled in a pair under which the JIT counts as settled.</summary>
+    private const int MaxWarmups = 6, SettledJitMethods = 10;
 
     public string Name => "study";
 
@@ -68,8 +77,17 @@ public sealed class Study1000Figure : IQuickFigure
             }
         }
 
-        Time(2);
-        Time(1);
+        for (int pair = 0; pair < MaxWarmups; pair++)
+        {
+            long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            Time(2);
+            Time(1);
+            if (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted < SettledJitMethods)
+            {
+                break;
+            }
+        }
+
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var (one, two, share) = Paired(Time);
         double allocatedPerRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (2.0 * Rounds);
@@ -86,6 +104,7 @@ public sealed class Study1000Figure : IQuickFigure
             new QuickResult("study_cpu_share_2t", Median(share), 2),
             new QuickResult("study_control_speedup_2t", Median(controlRatios), 2),
             new QuickResult("study1000_alloc_mb", allocatedPerRun / 1e6, 0),
+            new QuickResult("study_alloc_kb_per_case", allocatedPerRun / study.Cases / 1e3, 0),
             new QuickResult("study1000_summary_ms", SummaryMs(study, Evaluate, root), 1),
         ];
     }
@@ -141,7 +160,7 @@ public sealed class Study1000Figure : IQuickFigure
         return (ms, cpuMs / (threads * ms));
     }
 
-    /// <summary>Time to write the summary from 1,000 case files already there (median of 5), the serial tail of a run.</summary>
+    /// <summary>Time to write the summary from the values of 1,000 cases in memory (median of 5), the serial tail of a run.</summary>
     private static double SummaryMs(StudyDefinition study, StudyRunner.Evaluate evaluate, string root)
     {
         string dir = Path.Combine(root, "hvs-bench-summary-" + Guid.NewGuid().ToString("N"));
@@ -149,11 +168,12 @@ public sealed class Study1000Figure : IQuickFigure
         try
         {
             StudyRunner.Run(study, evaluate, dir, 2);
+            var cases = Enumerable.Range(0, study.Cases).Select(k => CaseStore.Read(dir, 0, k)).ToArray();
             var times = new double[5];
             for (int i = 0; i < times.Length; i++)
             {
                 long start = Stopwatch.GetTimestamp();
-                StudySummary.TryWrite(dir, study);
+                StudySummary.TryWrite(dir, study, cases);
                 times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             }
 

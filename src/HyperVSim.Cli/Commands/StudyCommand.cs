@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using HyperVSim.Experiments.Studies;
 using HyperVSim.Model;
 using HyperVSim.Model.Specs;
@@ -169,10 +170,13 @@ internal static class StudyCommand
         IReadOnlyDictionary<string, double?> Evaluate(StudyPoint point, int replication)
         {
             var result = ClusterSimulation.Run(specs[point.Index] with { Replication = replication });
-            string json = JsonReport.ToJson(result);
+
+            // One parse of the report (UTF-8, no string) for all the metrics.
+            using JsonDocument report = JsonReport.ToDocument(result);
+            JsonElement root = report.RootElement;
             return definition.Metrics.ToDictionary(
                 m => m.Name,
-                m => m.Aggregate == "count" ? ReportFieldPath.Count(json, m.Field) : Aggregates.Apply(m.Aggregate, ReportFieldPath.Values(json, m.Field)),
+                m => m.Aggregate == "count" ? ReportFieldPath.Count(root, m.Field) : Aggregates.Apply(m.Aggregate, ReportFieldPath.Values(root, m.Field)),
                 StringComparer.Ordinal);
         }
 

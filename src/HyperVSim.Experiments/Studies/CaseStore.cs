@@ -13,8 +13,16 @@ public static class CaseStore
 {
     public static string CasesDir(string dir) => Path.Combine(dir, "cases");
 
-    public static string FileOf(string dir, int point, int replication) =>
-        Path.Combine(CasesDir(dir), $"p{point:00000}-r{replication:00000}.json");
+    public static string FileOf(string dir, int point, int replication) => Path.Combine(CasesDir(dir), FileName(point, replication));
+
+    /// <summary>The name of a case's file in <see cref="CasesDir"/>.</summary>
+    public static string FileName(int point, int replication) => $"p{point:00000}-r{replication:00000}.json";
+
+    /// <summary>The names of the files in the folder's <see cref="CasesDir"/>: one directory listing, not a lookup per case.</summary>
+    public static HashSet<string> FileNames(string dir) =>
+        Directory.Exists(CasesDir(dir))
+            ? Directory.EnumerateFiles(CasesDir(dir)).Select(f => Path.GetFileName(f)).ToHashSet(StringComparer.Ordinal)
+            : [];
 
     /// <summary>The study's fingerprint: everything that decides its results (points, replications, seed, metrics).</summary>
     public static string Fingerprint(StudyDefinition d)
@@ -104,19 +112,27 @@ public static class CaseStore
         AtomicFile.Write(path, mine);
     }
 
-    public static void Write(string dir, int point, int replication, IReadOnlyList<MetricSpec> metrics, IReadOnlyDictionary<string, double?> values)
+    /// <summary>
+    /// Writes a finished case's file and returns the values as <see cref="Read"/> will read them back: each metric's
+    /// value when finite, else null (the file holds shortest round-trip numbers, so a finite value reads back equal).
+    /// </summary>
+    public static IReadOnlyDictionary<string, double?> Write(string dir, int point, int replication, IReadOnlyList<MetricSpec> metrics, IReadOnlyDictionary<string, double?> values)
     {
+        var written = new Dictionary<string, double?>(metrics.Count, StringComparer.Ordinal);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{{\"point\":{point},\"replication\":{replication},\"metrics\":{{");
         for (int i = 0; i < metrics.Count; i++)
         {
             double? v = values.GetValueOrDefault(metrics[i].Name);
+            double? kept = v is { } x && double.IsFinite(x) ? x : null;
+            written[metrics[i].Name] = kept;
             sb.Append(i > 0 ? "," : "").Append(JsonSerializer.Serialize(metrics[i].Name)).Append(':')
-              .Append(v is { } x && double.IsFinite(x) ? x.ToString("R", CultureInfo.InvariantCulture) : "null");
+              .Append(kept is { } k ? k.ToString("R", CultureInfo.InvariantCulture) : "null");
         }
 
         sb.Append("}}\n");
         AtomicFile.Write(FileOf(dir, point, replication), sb.ToString());
+        return written;
     }
 
     /// <summary>The metric values of a finished case, or null when it is not there (or is not whole).</summary>

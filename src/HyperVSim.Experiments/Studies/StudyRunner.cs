@@ -19,7 +19,21 @@ public static class StudyRunner
         ArgumentNullException.ThrowIfNull(evaluate);
         CaseStore.Claim(dir, study);
         var mine = Enumerable.Range(0, study.Cases).Where(k => shard is not { } s || s.Takes(k)).ToArray();
-        var todo = mine.Where(k => CaseStore.Read(dir, k / study.Replications, k % study.Replications) is null).ToArray();
+
+        // Every case's values, as its file holds them: those found done (resume), then those run now. The summary is
+        // built from these, so the serial tail after the workers reads no file back.
+        var cases = new IReadOnlyDictionary<string, double?>?[study.Cases];
+        HashSet<string> present = CaseStore.FileNames(dir);
+        foreach (int k in mine)
+        {
+            int point = k / study.Replications, replication = k % study.Replications;
+            if (present.Contains(CaseStore.FileName(point, replication)))
+            {
+                cases[k] = CaseStore.Read(dir, point, replication);
+            }
+        }
+
+        var todo = mine.Where(k => cases[k] is null).ToArray();
         int skipped = mine.Length - todo.Length;
         int done = skipped;
         var clock = Stopwatch.StartNew();
@@ -28,11 +42,11 @@ public static class StudyRunner
         {
             int point = k / study.Replications, replication = k % study.Replications;
             IReadOnlyDictionary<string, double?> values = evaluate(study.Points[point], replication);
-            CaseStore.Write(dir, point, replication, study.Metrics, values);
+            cases[k] = CaseStore.Write(dir, point, replication, study.Metrics, values);
             progress?.Report(new StudyProgress(Interlocked.Increment(ref done), mine.Length, skipped, clock.Elapsed));
         });
 
-        bool complete = shard is null && StudySummary.TryWrite(dir, study, formats);
+        bool complete = shard is null && StudySummary.TryWrite(dir, study, cases, formats);
         return new StudyOutcome(todo.Length, skipped, mine.Length, complete);
     }
 

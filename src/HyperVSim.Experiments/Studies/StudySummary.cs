@@ -6,8 +6,8 @@ namespace HyperVSim.Experiments.Studies;
 
 /// <summary>
 /// The study's result files, <c>summary.json</c> and <c>summary.csv</c> (and any <see cref="ISummaryFormat"/> given): one entry per point with its parameter
-/// values and, per metric, the <see cref="MetricSummary"/> across its replications. Built only from the case files,
-/// in point and replication order, so the bytes do not depend on threads, shards or resumes.
+/// values and, per metric, the <see cref="MetricSummary"/> across its replications. Built only from the cases' values as
+/// their files hold them, in point and replication order, so the bytes do not depend on threads, shards or resumes.
 /// </summary>
 public static class StudySummary
 {
@@ -33,12 +33,40 @@ public static class StudySummary
     {
         ArgumentNullException.ThrowIfNull(study);
 
-        // Each case file is read once for both the summaries and the differences: this is the serial tail of a run.
-        if (ReadCases(dir, study) is not { } cases)
+        // Each case file is read once for both the summaries and the differences.
+        return ReadCases(dir, study) is { } cases && Write(dir, study, cases, formats);
+    }
+
+    /// <summary>
+    /// As <see cref="TryWrite(string, StudyDefinition, IReadOnlyList{ISummaryFormat}?)"/> from values already in memory,
+    /// <paramref name="byCase"/>[point × replications + replication], each as its case file holds it (what
+    /// <see cref="CaseStore.Write"/> returned or <see cref="CaseStore.Read"/> read): the runner's serial tail reads no
+    /// file. False when some case is missing.
+    /// </summary>
+    public static bool TryWrite(string dir, StudyDefinition study, IReadOnlyList<IReadOnlyDictionary<string, double?>?> byCase, IReadOnlyList<ISummaryFormat>? formats = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        ArgumentNullException.ThrowIfNull(byCase);
+        var cases = new IReadOnlyDictionary<string, double?>[study.Points.Count][];
+        for (int p = 0; p < cases.Length; p++)
         {
-            return false;
+            cases[p] = new IReadOnlyDictionary<string, double?>[study.Replications];
+            for (int r = 0; r < study.Replications; r++)
+            {
+                if (byCase[(study.Points[p].Index * study.Replications) + r] is not { } values)
+                {
+                    return false;
+                }
+
+                cases[p][r] = values;
+            }
         }
 
+        return Write(dir, study, cases, formats);
+    }
+
+    private static bool Write(string dir, StudyDefinition study, IReadOnlyDictionary<string, double?>[][] cases, IReadOnlyList<ISummaryFormat>? formats)
+    {
         var rows = Build(study, cases);
         var differences = Differences(study, cases);
         AtomicFile.Write(Path.Combine(dir, "summary.json"), Json(study, rows, differences));

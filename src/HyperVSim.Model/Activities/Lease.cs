@@ -7,16 +7,21 @@ namespace HyperVSim.Model.Activities;
 /// </summary>
 public sealed class Lease : IDisposable
 {
+    private readonly Func<string> _describe;
     private Action? _release;
 
-    internal Lease(string what, Action release)
+    /// <summary>
+    /// A lease that runs <paramref name="release"/> once; <paramref name="describe"/> words what it holds, called only
+    /// when <see cref="What"/> is read (diagnostics), so a run that never asks formats nothing.
+    /// </summary>
+    internal Lease(Func<string> describe, Action release)
     {
-        What = what;
+        _describe = describe;
         _release = release;
     }
 
     /// <summary>What is held, in words ("a slot on hv1 and hv2", "8 GiB reserved on hv2").</summary>
-    public string What { get; }
+    public string What => _describe();
 
     /// <summary>True until released.</summary>
     public bool Held => _release is not null;

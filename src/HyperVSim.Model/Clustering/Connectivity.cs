@@ -110,7 +110,7 @@ public sealed class Connectivity
 
             for (int n = 0; n < _networks.Length; n++)
             {
-                if (h.Nics.Any(x => x.IsUp && x.IsOn(_networks[n])))
+                if (h.HasNicUpOn(_networks[n]))
                 {
                     if (firstOn[n] < 0)
                     {
@@ -124,19 +124,21 @@ public sealed class Connectivity
             }
         }
 
-        var groups = new SortedDictionary<int, List<Host>>();
+        // A group's root is its first node (a union keeps the smaller root), so groups come in order of first node.
+        var groupAt = new List<Host>?[list.Length];
+        var groups = new List<IReadOnlyList<Host>>();
         for (int i = 0; i < list.Length; i++)
         {
             int root = Find(i);
-            if (!groups.TryGetValue(root, out var g))
+            if (groupAt[root] is not { } g)
             {
-                groups[root] = g = [];
+                groupAt[root] = g = [];
+                groups.Add(g);
             }
 
             g.Add(list[i]);
         }
 
-        return groups.Values.Select(g => (IReadOnlyList<Host>)g).ToArray();
+        return groups;
     }
-
 }

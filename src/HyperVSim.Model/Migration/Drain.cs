@@ -71,7 +71,18 @@ public sealed class Drain : IActivity
     private void MoveOffWhatRuns()
     {
         _moving = true;
-        foreach (VirtualMachine vm in Host.Vms.Where(v => v.State == VmState.Running && !v.Migrating && !_gaveUp.Contains(v)).ToArray())
+        // A copy (moves change the host's list) taken with a loop: this runs each time one of the drain's moves ends.
+        var toMove = new List<VirtualMachine>();
+        IReadOnlyList<VirtualMachine> vms = Host.Vms;
+        for (int i = 0; i < vms.Count; i++)
+        {
+            if (vms[i] is { State: VmState.Running, Migrating: false } v && !_gaveUp.Contains(v))
+            {
+                toMove.Add(v);
+            }
+        }
+
+        foreach (VirtualMachine vm in toMove)
         {
             Host? target = _placement.Choose(vm, out string why);
             LiveMigration m = target is null
@@ -104,9 +115,24 @@ public sealed class Drain : IActivity
         TryFinish();
     }
 
+    /// <summary>True while a migration in flight comes from or goes to the drained host.</summary>
+    private bool MovesTouchHost()
+    {
+        IReadOnlyList<LiveMigration> inFlight = _migrationService.InFlight;
+        for (int i = 0; i < inFlight.Count; i++)
+        {
+            if (ReferenceEquals(inFlight[i].Source, Host) || ReferenceEquals(inFlight[i].Target, Host))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void TryFinish()
     {
-        if (Record is null && !_migrationService.InFlight.Any(m => ReferenceEquals(m.Source, Host) || ReferenceEquals(m.Target, Host)))
+        if (Record is null && !MovesTouchHost())
         {
             _migrationService.MigrationEnded -= OnMigrationFinished;
             Record = Snapshot(completed: true);

@@ -45,6 +45,12 @@ public interface IMigrationContext
     /// <summary>Says what the migration now waits on (for diagnostics and the stall guard).</summary>
     void Waiting(string what);
 
+    /// <summary>
+    /// Says the migration now waits on <paramref name="bytes"/> crossing <paramref name="session"/> ("pass 2: 1,024 bytes
+    /// over lm (hv1/lm1, hv2/lm1)"); the words are built only when read, as passes come often and stalls rarely.
+    /// </summary>
+    void WaitingToSend(string step, long bytes, ITransferSession session);
+
     /// <summary>Pauses the guest on the source (the blackout begins).</summary>
     void PauseVm();
 

@@ -32,6 +32,12 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private Lease? _reserved;
     private ITransferSession? _session;
     private Process? _process;
+    // What it waits on: the words when given (Waiting), else built when read from the transfer awaited (WaitingToSend)
+    // or, with no transfer, the slot awaited (WaitingForSlot); a run that never stalls formats none of them.
+    private string? _waitingOn = "its request to be processed";
+    private string? _sendStep;
+    private long _sendBytes;
+    private ITransferSession? _sendSession;
 
     internal LiveMigration(MigrationService service, VirtualMachine vm, Host source, Host? target, string option, string requestedBy, string strategy = MigrationStrategies.Default, Volume? storage = null)
     {
@@ -105,7 +111,9 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     public bool Started => _slots is { Held: true };
 
     /// <summary>What the migration waits on now, in words (for the model's stall guard and diagnostics).</summary>
-    public string WaitingOn { get; private set; } = "its request to be processed";
+    public string WaitingOn => _waitingOn ??= _sendSession is { } session
+        ? $"{_sendStep}: {_sendBytes:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})"
+        : $"a simultaneous-migration slot on {Source.Name} and {Target?.Name}";
 
     /// <summary>Since when it has waited on <see cref="WaitingOn"/>.</summary>
     public SimTime WaitingSince { get; private set; }
@@ -136,7 +144,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     internal void Start()
     {
         Vm.Migrating = true;
-        _leases.Add(new Lease($"the VM {Vm.Name}", () => Vm.Migrating = false));
+        _leases.Add(new Lease(() => $"the VM {Vm.Name}", () => Vm.Migrating = false));
         if (!StorageOnly)
         {
             Plan();
@@ -193,7 +201,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         _planned?.Dispose();
         Target = other;
         Plan();
-        Waiting($"a simultaneous-migration slot on {Source.Name} and {other.Name}");
+        WaitingForSlot();
         _service.Admission.Pump();
         return true;
     }
@@ -260,7 +268,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
             while (true)
             {
-                Waiting($"a simultaneous-migration slot on {Source.Name} and {Target!.Name}");
+                WaitingForSlot();
                 Event admitted = _service.Admission.Request(this);
                 yield return admitted;
                 if (Record is not null)
@@ -269,7 +277,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
                     yield break;
                 }
 
-                if (!Target.Paused || RequestedBy != "cluster")
+                if (!Target!.Paused || RequestedBy != "cluster")
                 {
                     break;
                 }
@@ -298,7 +306,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             }
 
             if (MayFallBack && StorageTarget is null && Strategy == MigrationStrategies.Default
-                && NetworkPath.Choose(new TransportContext(_cluster.Simulation, _cluster.Flows, Vm, Source, Target, _cluster.LiveMigrationNetworks, Settings), out string impossible) is null)
+                && NetworkPath.WhyNotConnected(Source, Target, _cluster.LiveMigrationNetworks) is { } impossible)
             {
                 Strategy = Strategies.QuickStrategy.Name;
                 FallbackReason = $"live migration impossible: {impossible}";
@@ -387,7 +395,25 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     /// <inheritdoc cref="IMigrationContext.Waiting"/>
     public void Waiting(string what)
     {
-        WaitingOn = what;
+        _waitingOn = what;
+        WaitingSince = Now;
+    }
+
+    /// <summary>Says the migration waits for a simultaneous-migration slot on its two hosts.</summary>
+    private void WaitingForSlot()
+    {
+        _waitingOn = null;
+        _sendSession = null;
+        WaitingSince = Now;
+    }
+
+    /// <inheritdoc cref="IMigrationContext.WaitingToSend"/>
+    public void WaitingToSend(string step, long bytes, ITransferSession session)
+    {
+        _waitingOn = null;
+        _sendStep = step;
+        _sendBytes = bytes;
+        _sendSession = session;
         WaitingSince = Now;
     }
 
@@ -410,8 +436,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         ArgumentNullException.ThrowIfNull(transfer);
         LimitFactor? longest = null;
         double best = -1;
-        foreach (var (factor, seconds) in transfer.LimitedBy())
+        IReadOnlyList<(LimitFactor Factor, double Seconds)> limits = transfer.LimitedBy();
+        for (int i = 0; i < limits.Count; i++)
         {
+            var (factor, seconds) = limits[i];
             if (count)
             {
                 AddLimit(factor, seconds);
@@ -449,9 +477,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         State = state;
         double queued = ((_startedAt ?? Now) - _requestedAt).Seconds;
         AddLimit(LimitFactor.Queue, queued);
-        LimitFactor? limitedBy = _limits.Where(kv => kv.Value > 0)
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Name, StringComparer.Ordinal)
-            .Select(kv => (LimitFactor?)kv.Key).FirstOrDefault();
+        LimitFactor? limitedBy = LongestLimit();
         ITransferSession? session = outcome?.Session ?? _session;
         MigrationResult result = state switch
         {
@@ -459,37 +485,80 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             MigrationState.Cancelled => MigrationResult.Cancelled,
             _ => MigrationResult.Failed,
         };
-        Record = Snapshot(result, reason, queued) with
-        {
-            CompletedAt = Now.Seconds,
-            BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
-            Rounds = outcome?.Rounds ?? _phases.Count(p => p.Kind == PhaseKind.Pass),
-            BytesOnWire = outcome is { } o
-                ? o.BytesOnWire + _phases.Where(p => p.Kind is PhaseKind.Copy or PhaseKind.Mirror).Sum(p => p.BytesOnWire)
-                : _phases.Sum(p => p.BytesOnWire),
-            CpuSeconds = session?.CpuSeconds ?? 0,
-            Network = session?.Network,
-            Nics = session?.Nics ?? [],
-            LimitedBy = limitedBy,
-            LimitedByDetail = limitedBy is { } factor ? session?.Describe(factor) : null,
-            StopReason = outcome?.StopReason,
-            DegradedSeconds = outcome?.DegradedSeconds ?? 0,
-            StallSeconds = outcome?.StallSeconds ?? 0,
-        };
+        Record = Snapshot(result, reason, queued, Now, outcome, session, limitedBy);
         _leases.Dispose();
         _service.OnEnded(this);
         Ended?.Invoke();
     }
 
     /// <summary>The record of a migration still queued or running when the run stops: cancelled, with what it had done.</summary>
-    internal MigrationRecord Unfinished(string reason) => Snapshot(MigrationResult.Cancelled, reason, ((_startedAt ?? Now) - _requestedAt).Seconds) with
-    {
-        BytesOnWire = _phases.Sum(p => p.BytesOnWire),
-        Rounds = _phases.Count(p => p.Kind == PhaseKind.Pass),
-    };
+    internal MigrationRecord Unfinished(string reason) => Snapshot(MigrationResult.Cancelled, reason, ((_startedAt ?? Now) - _requestedAt).Seconds);
 
-    /// <summary>What every record of this migration says, whatever its end: who, where, when asked and started, and its phases so far.</summary>
-    private MigrationRecord Snapshot(MigrationResult result, string? reason, double queued) => new()
+    /// <summary>
+    /// The factor that held the migration longest (time &gt; 0), ties broken by name (ordinal), then by the order
+    /// first seen; null when none held it.
+    /// </summary>
+    private LimitFactor? LongestLimit()
+    {
+        LimitFactor? longest = null;
+        double most = 0;
+        foreach (var (factor, seconds) in _limits)
+        {
+            if (seconds > 0 && (longest is not { } l || seconds > most
+                || (seconds == most && string.CompareOrdinal(factor.Name, l.Name) < 0)))
+            {
+                longest = factor;
+                most = seconds;
+            }
+        }
+
+        return longest;
+    }
+
+    /// <summary>Pre-copy passes recorded so far.</summary>
+    private int Passes()
+    {
+        int n = 0;
+        foreach (PhaseRecord p in _phases)
+        {
+            n += p.Kind == PhaseKind.Pass ? 1 : 0;
+        }
+
+        return n;
+    }
+
+    /// <summary>Bytes on the wire of the phases of <paramref name="kind"/> (all phases when null).</summary>
+    private long PhaseWire(PhaseKind? kind)
+    {
+        long sum = 0;
+        foreach (PhaseRecord p in _phases)
+        {
+            sum += kind is null || p.Kind == kind ? p.BytesOnWire : 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Payload bytes of the phases of <paramref name="kind"/>.</summary>
+    private long PhaseBytes(PhaseKind kind)
+    {
+        long sum = 0;
+        foreach (PhaseRecord p in _phases)
+        {
+            sum += p.Kind == kind ? p.Bytes : 0;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The record of this migration (one object: a study builds one per migration of every case): who, where, when asked
+    /// and started, its phases so far; when it ended (<paramref name="completedAt"/>), what its outcome, transport session
+    /// and longest limit say. Without them (a run stopped while it was queued or running) those fields keep their
+    /// defaults, and its bytes and passes are those of the phases recorded.
+    /// </summary>
+    private MigrationRecord Snapshot(MigrationResult result, string? reason, double queued, SimTime? completedAt = null,
+        MigrationOutcome? outcome = null, ITransferSession? session = null, LimitFactor? limitedBy = null) => new()
     {
         Vm = Vm.Name,
         From = Source.Name,
@@ -497,8 +566,8 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Kind = Kind,
         Strategy = Strategy,
         Option = Option,
-        CopyBytes = _phases.Where(p => p.Kind == PhaseKind.Copy).Sum(p => p.Bytes),
-        MirrorBytes = _phases.Where(p => p.Kind == PhaseKind.Mirror).Sum(p => p.Bytes),
+        CopyBytes = PhaseBytes(PhaseKind.Copy),
+        MirrorBytes = PhaseBytes(PhaseKind.Mirror),
         RequestedAt = _requestedAt.Seconds,
         StartedAt = _startedAt?.Seconds,
         QueuedSeconds = queued,
@@ -508,5 +577,19 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Fallback = FallbackReason,
         RequestedBy = RequestedBy,
         Phases = _phases.ToArray(),
+        CompletedAt = completedAt?.Seconds,
+        BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
+        Rounds = outcome?.Rounds ?? Passes(),
+        BytesOnWire = outcome is { } o
+            ? o.BytesOnWire + PhaseWire(PhaseKind.Copy) + PhaseWire(PhaseKind.Mirror)
+            : PhaseWire(null),
+        CpuSeconds = session?.CpuSeconds ?? 0,
+        Network = session?.Network,
+        Nics = session?.Nics ?? [],
+        LimitedBy = limitedBy,
+        LimitedByDetail = limitedBy is { } factor ? session?.Describe(factor) : null,
+        StopReason = outcome?.StopReason,
+        DegradedSeconds = outcome?.DegradedSeconds ?? 0,
+        StallSeconds = outcome?.StallSeconds ?? 0,
     };
 }

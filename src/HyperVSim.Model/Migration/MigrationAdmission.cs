@@ -66,33 +66,42 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous, in
     /// <summary>Admits whatever can start now (after a waiting request changed destination).</summary>
     public void Pump()
     {
+        // Runs at every request and release over the whole queue: the check allocates nothing, only an admission does.
         for (int i = 0; i < _waiting.Count; i++)
         {
-            var (migration, admitted) = _waiting[i];
+            LiveMigration migration = _waiting[i].Migration;
             Host source = migration.Source;
             Host target = migration.Target!;
             bool live = !migration.StorageOnly;
-            IReadOnlyList<Host> storage = migration.StorageTarget is null ? [] : live ? [source, target] : [source];
+            bool storage = migration.StorageTarget is not null;
             bool free = (!live || (source.ActiveMigrations < maxSimultaneous && target.ActiveMigrations < maxSimultaneous))
-                && storage.All(h => ActiveStorage(h) < maxSimultaneousStorage);
+                && (!storage || (ActiveStorage(source) < maxSimultaneousStorage && (!live || ActiveStorage(target) < maxSimultaneousStorage)));
             if (free)
             {
-                if (live)
-                {
-                    source.ActiveMigrations++;
-                    target.ActiveMigrations++;
-                }
-
-                foreach (Host h in storage)
-                {
-                    _storage[h] = ActiveStorage(h) + 1;
-                }
-
+                Event admitted = _waiting[i].Admitted;
                 _waiting.RemoveAt(i--);
-                string what = live ? $"a migration slot on {source.Name} and {target.Name}" : $"a storage-migration slot on {source.Name}";
-                migration.Admit(new Lease(what, () => Release(source, target, live, storage)));
+                Admit(migration, source, target, live, storage ? live ? [source, target] : [source] : []);
                 admitted.Succeed(true);
             }
         }
+    }
+
+    /// <summary>Takes the slots of a migration that may start and gives it the lease that frees them.</summary>
+    private void Admit(LiveMigration migration, Host source, Host target, bool live, IReadOnlyList<Host> storage)
+    {
+        if (live)
+        {
+            source.ActiveMigrations++;
+            target.ActiveMigrations++;
+        }
+
+        foreach (Host h in storage)
+        {
+            _storage[h] = ActiveStorage(h) + 1;
+        }
+
+        migration.Admit(new Lease(
+            () => live ? $"a migration slot on {source.Name} and {target.Name}" : $"a storage-migration slot on {source.Name}",
+            () => Release(source, target, live, storage)));
     }
 }

@@ -67,7 +67,10 @@ public sealed class VmTimelineRecorder
         list.Add(new VmTimelineEntry(now, state, host, reason));
     }
 
-    private static string Word(VmState state) => state.ToString().ToLowerInvariant();
+    /// <summary>Each state's word, made once (not two strings per state change).</summary>
+    private static readonly Dictionary<VmState, string> Words = Enum.GetValues<VmState>().ToDictionary(s => s, s => s.ToString().ToLowerInvariant());
+
+    private static string Word(VmState state) => Words[state];
 
     private static string WireWord(MigrationResult result) => result.ToString().ToLowerInvariant();
 }

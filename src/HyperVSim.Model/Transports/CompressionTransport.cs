@@ -27,10 +27,15 @@ internal sealed class CompressionTransport : IMigrationTransport
     private sealed class Session(TransportContext ctx, TcpIpTransport.Session tcp) : TransferSessionBase(ctx)
     {
         private double? _spareAtFirstPass;
+        private string? _passName;
+        private Func<Flow.Flow, BottleneckSpan, LimitFactor>? _factorOf;
 
         public override string Network => tcp.Network;
 
         public override IReadOnlyList<string> Nics => tcp.Nics;
+
+        /// <summary>The name of each compressed pass's event (built once per session, not per pass).</summary>
+        private string PassName => _passName ??= $"{FlowName}:pass";
 
         /// <summary>Bytes on each NIC per memory byte: compressed non-zero pages plus a few bytes per zero page.</summary>
         private double WirePerByte
@@ -96,6 +101,9 @@ internal sealed class CompressionTransport : IMigrationTransport
             tcp.Close();
         }
 
+        /// <summary><see cref="Factor"/> as the delegate every compressed pass's transfer reads (one per session).</summary>
+        private Func<Flow.Flow, BottleneckSpan, LimitFactor> FactorOf => _factorOf ??= (_, span) => Factor(span);
+
         private LimitFactor Factor(BottleneckSpan span) =>
             ReferenceEquals(span.Resource, Context.Source.SpareCpu) || ReferenceEquals(span.Resource, Context.Target.SpareCpu)
                 ? LimitFactor.CompressionCpu
@@ -117,6 +125,7 @@ internal sealed class CompressionTransport : IMigrationTransport
             private readonly double _cpuPerByte;
             private readonly Flow.Flow _flow;
             private readonly FlowTransfer _compressed;
+            private readonly Action<Host> _onSpareCpuChanged;
             private ITransfer? _plain;
             private long _compressedWire;
 
@@ -124,40 +133,42 @@ internal sealed class CompressionTransport : IMigrationTransport
             {
                 _session = session;
                 _payload = payloadBytes;
+
+                // One delegate to subscribe and unsubscribe with (a method group would allocate one each time).
+                _onSpareCpuChanged = OnSpareCpuChanged;
                 TransportContext ctx = session.Context;
                 _wirePerByte = session.WirePerByte;
                 double srcCpu = session.SourceCpuPerByte;
                 double dstCpu = session.TargetCpuPerByte;
                 _cpuPerByte = srcCpu + dstCpu;
                 double ceiling = ctx.Settings.StreamCeilingBytesPerSecond is { } c ? c / _wirePerByte : double.PositiveInfinity;
-                var path = new List<FlowUsage>
-                {
-                    new(session.Tcp.Source.Transmit, _wirePerByte),
-                    new(session.Tcp.Target.Receive, _wirePerByte),
-                };
+                var path = new FlowUsage[2 + (srcCpu > 0 ? 1 : 0) + (dstCpu > 0 ? 1 : 0)];
+                path[0] = new FlowUsage(session.Tcp.Source.Transmit, _wirePerByte);
+                path[1] = new FlowUsage(session.Tcp.Target.Receive, _wirePerByte);
+                int next = 2;
                 if (srcCpu > 0)
                 {
-                    path.Add(new FlowUsage(ctx.Source.SpareCpu, srcCpu));
+                    path[next++] = new FlowUsage(ctx.Source.SpareCpu, srcCpu);
                 }
 
                 if (dstCpu > 0)
                 {
-                    path.Add(new FlowUsage(ctx.Target.SpareCpu, dstCpu));
+                    path[next] = new FlowUsage(ctx.Target.SpareCpu, dstCpu);
                 }
 
-                Done = ctx.Simulation.Event($"lm:{ctx.Vm.Name}:pass");
+                Done = ctx.Simulation.Event(session.PassName);
                 _flow = session.StartFlow(payloadBytes, path, ceiling);
                 _compressedWire = (long)Math.Round(payloadBytes * _wirePerByte);
                 session.Cpu += (payloadBytes * _cpuPerByte) + TransportCpu(_compressedWire, ctx.Settings.TcpCpuSecondsPerGB);
-                _compressed = new FlowTransfer(ctx.Simulation, [_flow], _compressedWire, (_, span) => session.Factor(span));
+                _compressed = new FlowTransfer(ctx.Simulation, [_flow], _compressedWire, session.FactorOf);
                 if (!_flow.Active)
                 {
                     Done.Succeed();
                     return;
                 }
 
-                ctx.Source.SpareCpuChanged += OnSpareCpuChanged;
-                ctx.Target.SpareCpuChanged += OnSpareCpuChanged;
+                ctx.Source.SpareCpuChanged += _onSpareCpuChanged;
+                ctx.Target.SpareCpuChanged += _onSpareCpuChanged;
                 _flow.Completion.AddCallback(e =>
                 {
                     Unsubscribe();
@@ -184,18 +195,17 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             public IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy()
             {
-                var tally = _compressed.LimitedBy().ToList();
-                foreach (var (factor, seconds) in _plain?.LimitedBy() ?? [])
+                IReadOnlyList<(LimitFactor Factor, double Seconds)> compressed = _compressed.LimitedBy();
+                if (_plain is null)
                 {
-                    int i = tally.FindIndex(t => t.Factor == factor);
-                    if (i < 0)
-                    {
-                        tally.Add((factor, seconds));
-                    }
-                    else
-                    {
-                        tally[i] = (factor, tally[i].Seconds + seconds);
-                    }
+                    return compressed;
+                }
+
+                var tally = new List<(LimitFactor Factor, double Seconds)>(compressed);
+                IReadOnlyList<(LimitFactor Factor, double Seconds)> plain = _plain.LimitedBy();
+                for (int k = 0; k < plain.Count; k++)
+                {
+                    FlowTransfer.Tally(tally, plain[k].Factor, plain[k].Seconds);
                 }
 
                 return tally;
@@ -233,8 +243,8 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             private void Unsubscribe()
             {
-                _session.Context.Source.SpareCpuChanged -= OnSpareCpuChanged;
-                _session.Context.Target.SpareCpuChanged -= OnSpareCpuChanged;
+                _session.Context.Source.SpareCpuChanged -= _onSpareCpuChanged;
+                _session.Context.Target.SpareCpuChanged -= _onSpareCpuChanged;
             }
         }
 

@@ -26,23 +26,31 @@ internal sealed class FlowTransfer : ITransfer
     {
         // Factors in the order first seen, so ties resolve the same way every run.
         var tally = new List<(LimitFactor Factor, double Seconds)>();
-        foreach (Flow.Flow f in _flows)
+        for (int f = 0; f < _flows.Count; f++)
         {
-            foreach (BottleneckSpan span in f.BottleneckSpans)
+            Flow.Flow flow = _flows[f];
+            IReadOnlyList<BottleneckSpan> spans = flow.BottleneckSpans;
+            for (int s = 0; s < spans.Count; s++)
             {
-                LimitFactor factor = _factorOf(f, span);
-                int i = tally.FindIndex(t => t.Factor == factor);
-                if (i < 0)
-                {
-                    tally.Add((factor, span.Duration.Seconds));
-                }
-                else
-                {
-                    tally[i] = (factor, tally[i].Seconds + span.Duration.Seconds);
-                }
+                Tally(tally, _factorOf(flow, spans[s]), spans[s].Duration.Seconds);
             }
         }
 
         return tally;
+    }
+
+    /// <summary>Adds <paramref name="seconds"/> to <paramref name="factor"/>'s entry in <paramref name="tally"/>, appending it when new.</summary>
+    internal static void Tally(List<(LimitFactor Factor, double Seconds)> tally, LimitFactor factor, double seconds)
+    {
+        for (int i = 0; i < tally.Count; i++)
+        {
+            if (tally[i].Factor == factor)
+            {
+                tally[i] = (factor, tally[i].Seconds + seconds);
+                return;
+            }
+        }
+
+        tally.Add((factor, seconds));
     }
 }

@@ -7,8 +7,12 @@ namespace HyperVSim.Model.Transports;
 internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSession
 {
     private readonly List<Flow.Flow> _inFlight = [];
+    private string? _flowName;
 
     protected TransportContext Context => ctx;
+
+    /// <summary>The name of every flow of this session (built once: a migration starts a flow per pass).</summary>
+    protected string FlowName => _flowName ??= $"lm:{ctx.Vm.Name}";
 
     public abstract string Network { get; }
 
@@ -34,7 +38,7 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
     /// <summary>Starts a flow and keeps it until it ends, so <see cref="Close"/> can cancel it.</summary>
     protected Flow.Flow StartFlow(double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity)
     {
-        Flow.Flow flow = ctx.Flows.Start($"lm:{ctx.Vm.Name}", amount, path, bound);
+        Flow.Flow flow = ctx.Flows.Start(FlowName, amount, path, bound);
         if (flow.Active)
         {
             _inFlight.Add(flow);

@@ -168,6 +168,17 @@ public static partial class JsonReport
         w.WriteEndArray();
     }
 
+    /// <summary>
+    /// The report parsed, for reading fields (study metrics): written as UTF-8 into memory and parsed from there, with no
+    /// string in between. The same document as parsing <see cref="ToJson"/>.
+    /// </summary>
+    public static JsonDocument ToDocument(SimulationResult result)
+    {
+        var ms = new MemoryStream();
+        Write(result, ms);
+        return JsonDocument.Parse(ms.GetBuffer().AsMemory(0, (int)ms.Length));
+    }
+
     /// <summary>The report as a string (tests, golden files).</summary>
     public static string ToJson(SimulationResult result)
     {

@@ -13,10 +13,16 @@ public static class ReportFieldPath
     public static IReadOnlyList<double> Values(string reportJson, string path)
     {
         ArgumentNullException.ThrowIfNull(reportJson);
-        ArgumentNullException.ThrowIfNull(path);
         using JsonDocument doc = JsonDocument.Parse(reportJson);
+        return Values(doc.RootElement, path);
+    }
+
+    /// <summary>The numbers at <paramref name="path"/> of a report already parsed (a study reads all its metrics from one parse).</summary>
+    public static IReadOnlyList<double> Values(JsonElement report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         var found = new List<double>();
-        Walk(doc.RootElement, Steps(path), 0, found, countAny: false);
+        Walk(report, Steps(path), 0, found, countAny: false);
         return found;
     }
 
@@ -24,10 +30,16 @@ public static class ReportFieldPath
     public static int Count(string reportJson, string path)
     {
         ArgumentNullException.ThrowIfNull(reportJson);
-        ArgumentNullException.ThrowIfNull(path);
         using JsonDocument doc = JsonDocument.Parse(reportJson);
+        return Count(doc.RootElement, path);
+    }
+
+    /// <summary><see cref="Count(string, string)"/> on a report already parsed.</summary>
+    public static int Count(JsonElement report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
         var found = new List<double>();
-        Walk(doc.RootElement, Steps(path), 0, found, countAny: true);
+        Walk(report, Steps(path), 0, found, countAny: true);
         return found.Count;
     }
 

@@ -46,7 +46,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
 
             // The guest dirties at the speed it runs: its CPU share on a busy host, less any throttle.
             double guestSpeed = ctx.Source.GuestCpuShare * (1 - throttle);
-            ctx.Waiting($"pass {rounds}: {toSend:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})");
+            ctx.WaitingToSend($"pass {rounds}", toSend, session);
             ITransfer pass = session.Send(toSend);
             yield return pass.Done;
             SimTime passTime = ctx.Now - passStart;
@@ -88,7 +88,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         ctx.PauseVm();
         SimTime blackoutStart = ctx.Now;
         long blackoutBytes = toSend + ctx.Settings.DeviceStateBytes;
-        ctx.Waiting($"the blackout: {blackoutBytes:N0} bytes over {session.Network} ({string.Join(", ", session.Nics)})");
+        ctx.WaitingToSend("the blackout", blackoutBytes, session);
         ITransfer last = session.Send(blackoutBytes);
         yield return last.Done;
         wire += last.BytesOnWire;
@@ -111,9 +111,9 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         }
         else
         {
-            foreach (ITransfer resend in resends.Skip(1))
+            for (int i = 1; i < resends.Count; i++)
             {
-                ctx.Account(resend, count: true);
+                ctx.Account(resends[i], count: true);
             }
         }
 
