@@ -11,11 +11,41 @@ public static partial class JsonReport
 {
     public const string Schema = "hypervsim.report/v1";
 
+    /// <summary>A buffer per thread for <see cref="Read{T}"/>, taken out of the slot while in use.</summary>
+    [ThreadStatic]
+    private static MemoryStream? t_readBuffer;
+
     /// <summary>Writes the report as indented UTF-8 JSON with a final newline.</summary>
-    public static void Write(SimulationResult result, Stream stream)
+    public static void Write(SimulationResult result, Stream stream) => Write(result, stream, indented: true);
+
+    /// <summary>
+    /// Reads fields of the report (study metrics) through <paramref name="read"/>, which sees the document only during
+    /// the call: the report is written compact (the same values as <see cref="Write(SimulationResult, Stream)"/>,
+    /// without the indentation) as UTF-8 into a buffer kept per thread, and parsed from there, with no string in between.
+    /// A study reads thousands of reports, one per case, on every core.
+    /// </summary>
+    public static T Read<T>(SimulationResult result, Func<JsonElement, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        MemoryStream buffer = t_readBuffer ?? new MemoryStream();
+        t_readBuffer = null; // a read inside read gets a buffer of its own
+        try
+        {
+            buffer.SetLength(0);
+            Write(result, buffer, indented: false);
+            using JsonDocument doc = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            return read(doc.RootElement);
+        }
+        finally
+        {
+            t_readBuffer = buffer;
+        }
+    }
+
+    private static void Write(SimulationResult result, Stream stream, bool indented)
     {
         ArgumentNullException.ThrowIfNull(result);
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
@@ -166,17 +196,6 @@ public static partial class JsonReport
         }
 
         w.WriteEndArray();
-    }
-
-    /// <summary>
-    /// The report parsed, for reading fields (study metrics): written as UTF-8 into memory and parsed from there, with no
-    /// string in between. The same document as parsing <see cref="ToJson"/>.
-    /// </summary>
-    public static JsonDocument ToDocument(SimulationResult result)
-    {
-        var ms = new MemoryStream();
-        Write(result, ms);
-        return JsonDocument.Parse(ms.GetBuffer().AsMemory(0, (int)ms.Length));
     }
 
     /// <summary>The report as a string (tests, golden files).</summary>

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace HyperVSim.Reports.Tests.Formats;
 
-/// <summary>Study metrics read from a report parsed once in memory are those read from the report's text.</summary>
+/// <summary>Study metrics read from the report written compact into memory (<see cref="JsonReport.Read{T}"/>) are those read from the report's text.</summary>
 public sealed class ReportFieldPathTests
 {
     [Theory]
@@ -18,19 +18,44 @@ public sealed class ReportFieldPathTests
     public void The_parsed_report_gives_the_values_of_the_report_text(string path)
     {
         SimulationResult r = TestRuns.DrainResult;
-        using JsonDocument doc = JsonReport.ToDocument(r);
         string text = JsonReport.ToJson(r);
 
-        ReportFieldPath.Values(doc.RootElement, path).Should().Equal(ReportFieldPath.Values(text, path));
-        ReportFieldPath.Count(doc.RootElement, path).Should().Be(ReportFieldPath.Count(text, path)).And.BeGreaterThan(0);
+        JsonReport.Read(r, root => ReportFieldPath.Values(root, path)).Should().Equal(ReportFieldPath.Values(text, path));
+        JsonReport.Read(r, root => ReportFieldPath.Count(root, path)).Should().Be(ReportFieldPath.Count(text, path)).And.BeGreaterThan(0);
     }
 
     [Fact]
     public void Every_migration_has_one_value_per_item_path()
     {
         SimulationResult r = TestRuns.DrainResult;
-        using JsonDocument doc = JsonReport.ToDocument(r);
-        ReportFieldPath.Values(doc.RootElement, "migrations[].memoryBytes").Should().Equal(r.Migrations.Select(m => (double)m.MemoryBytes));
-        ReportFieldPath.Count(doc.RootElement, "migrations[].vm").Should().Be(r.Migrations.Count);
+        JsonReport.Read(r, root => ReportFieldPath.Values(root, "migrations[].memoryBytes")).Should().Equal(r.Migrations.Select(m => (double)m.MemoryBytes));
+        JsonReport.Read(r, root => ReportFieldPath.Count(root, "migrations[].vm")).Should().Be(r.Migrations.Count);
+    }
+
+    [Fact]
+    public void The_compact_read_is_the_indented_report_without_its_indentation()
+    {
+        SimulationResult r = TestRuns.DrainResult;
+        using JsonDocument indented = JsonDocument.Parse(JsonReport.ToJson(r));
+
+        JsonReport.Read(r, root => JsonElement.DeepEquals(root, indented.RootElement)).Should().BeTrue();
+        JsonReport.Read(r, root => root.GetRawText()).Should().NotContain("\n  ", "the buffer holds the compact form");
+    }
+
+    [Fact]
+    public void A_read_inside_a_read_gets_its_own_buffer()
+    {
+        SimulationResult r = TestRuns.DrainResult;
+        string text = JsonReport.ToJson(r);
+
+        // The outer document must survive the inner write: both see the whole report.
+        var (outer, inner) = JsonReport.Read(r, root =>
+        {
+            double inner = JsonReport.Read(r, other => ReportFieldPath.Values(other, "drains[0].totalSeconds").Single());
+            return (ReportFieldPath.Values(root, "migrations[].totalSeconds"), inner);
+        });
+
+        outer.Should().Equal(ReportFieldPath.Values(text, "migrations[].totalSeconds"));
+        inner.Should().Be(ReportFieldPath.Values(text, "drains[0].totalSeconds").Single());
     }
 }
