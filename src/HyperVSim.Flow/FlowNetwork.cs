@@ -6,7 +6,8 @@ namespace HyperVSim.Flow;
 /// Resources and the flows that share them, on a simulation's clock. Rates are max-min fair shares
 /// (<see cref="MaxMinSolver"/>), recomputed lazily once per simulated instant in which a flow started or
 /// ended or a capacity or bound changed, and only over the connected group of flows and resources that
-/// the change touches; only flows whose rate changed get their completion rescheduled.
+/// the change touches; only flows whose rate changed get their completion rescheduled. A group walked from one change is
+/// kept while no flow starts or ends: a later change inside it solves it again in the same order, without a walk.
 /// <para>
 /// A recompute copies its group into a <see cref="FlowProblem"/> (arrays indexed by position) for the
 /// <see cref="IFlowSolver"/>, then copies the rates back; every buffer is kept for the next recompute.
@@ -23,6 +24,12 @@ public sealed class FlowNetwork
     private readonly Action<object?> _complete;
     private bool _recomputeScheduled;
     private int _generation;
+
+    // Counts flows joining or leaving resources. The last group solved is kept while it holds: a recompute whose changes
+    // all lie inside it, with no flow started or ended since, solves the same group again without walking the network.
+    private int _structureVersion;
+    private int _keptVersion = -1;
+    private bool _groupIsOneComponent;
 
     // Reused by every recompute: the group found, the walk's stack, rates before, the solver's input and output.
     private readonly BufferView<Flow> _group = new();
@@ -156,6 +163,7 @@ public sealed class FlowNetwork
             flow.Path[k].Flows.Add(flow, k);
         }
 
+        _structureVersion++;
         MarkDirty(flow);
         return flow;
     }
@@ -289,6 +297,8 @@ public sealed class FlowNetwork
             _dirtyResources.Add(r);
         }
 
+        _structureVersion++;
+
         ScheduleRecompute();
     }
 
@@ -312,7 +322,11 @@ public sealed class FlowNetwork
     private void Recompute()
     {
         _recomputeScheduled = false;
-        FindGroup();
+        if (!ReuseKeptGroup())
+        {
+            FindGroup();
+        }
+
         NoteTouched();
         if (_group.Count == 0)
         {
@@ -410,9 +424,43 @@ public sealed class FlowNetwork
         {
             _touched.Clear();
             _touchStamp++;
-            _group.Clear();
-            _groupResources.Clear();
+            _keptVersion = _groupIsOneComponent ? _structureVersion : -1;
         }
+    }
+
+    /// <summary>
+    /// Solves the last group again when it still holds: it was walked from one changed flow or resource, so it is exactly one
+    /// connected group; no flow has started or ended since, so it still is, with the same flows; and every changed flow and
+    /// resource is in it, so a fresh walk would find the same flows. Then the walk is skipped, and the solver sees the group
+    /// in the order it had: a recompute that changes nothing solves to the same rates bit for bit (a walk from another
+    /// starting point would sum in another order and could move the rates in their last bits, and so every completion).
+    /// </summary>
+    private bool ReuseKeptGroup()
+    {
+        if (_keptVersion != _structureVersion || _group.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (Flow f in _dirtyFlows)
+        {
+            if (!f.Active || f.Mark != _generation)
+            {
+                return false;
+            }
+        }
+
+        foreach (Resource r in _dirtyResources)
+        {
+            if (r.Mark != -_generation)
+            {
+                return false;
+            }
+        }
+
+        _dirtyFlows.Clear();
+        _dirtyResources.Clear();
+        return true;
     }
 
     /// <summary>
@@ -422,6 +470,8 @@ public sealed class FlowNetwork
     /// </summary>
     private void FindGroup()
     {
+        _keptVersion = -1;
+        _groupIsOneComponent = _dirtyFlows.Count + _dirtyResources.Count == 1;
         _generation++;
         _group.Clear();
         _groupResources.Clear();

@@ -158,4 +158,60 @@ public sealed class RecomputeScopeTests
 
         net.Recomputes.Should().Be(before, "the idle link has no flows and the busy link's capacity did not change");
     }
+
+    [Fact]
+    public void A_change_inside_the_last_group_that_moves_no_rate_leaves_every_rate_and_timer_as_it_was()
+    {
+        // The storage bench's shape, small: long flows between 8 hosts' NICs, and disk flows with fractional usages
+        // (0.7 of a byte on receive, 0.3 on transmit, 1/8192 of an I/O) over two shares whose IOPS bind. Each step lowers
+        // one long flow's own cap, which binds nothing (a NIC share is far below it). The solver sees the group in the
+        // order of the walk that first found it, so every rate comes out bit for bit the same and no completion moves;
+        // a fresh walk from each changed flow would sum the fractional usages in another order each time.
+        var sim = new Simulation();
+        var net = new FlowNetwork(sim);
+        var random = new Random(7);
+        Resource[] tx = Enumerable.Range(0, 8).Select(h => net.AddResource($"hv{h}:tx", 1.25e9)).ToArray();
+        Resource[] rx = Enumerable.Range(0, 8).Select(h => net.AddResource($"hv{h}:rx", 1.25e9)).ToArray();
+        var shares = Enumerable.Range(0, 2).Select(v => new[] { net.AddResource($"share{v}:bandwidth", 2e9), net.AddResource($"share{v}:iops", 20_000) }).ToArray();
+        var longFlows = new List<Flow>();
+        for (int f = 0; f < 60; f++)
+        {
+            int s = random.Next(8), d = (s + 1 + random.Next(7)) % 8;
+            longFlows.Add(net.Start($"f{f}", 1e12, [tx[s], rx[d]], bound: 0.5e9 + (random.NextDouble() * 1e9)));
+        }
+
+        for (int d = 0; d < 40; d++)
+        {
+            int h = random.Next(8);
+            Resource[] v = shares[d % 2];
+            FlowUsage[] usages = [new(rx[h], 0.7), new(tx[h], 0.3), new(v[0], 1), new(v[1], 1 / 8192.0)];
+            net.Start($"io{d}", double.PositiveInfinity, usages, bound: (200 + random.Next(2000)) * 8192.0);
+        }
+
+        int solved = 0;
+        net.RatesChanged += flows => solved = flows.Count;
+        sim.Step(); // the first recompute, of everything started at once
+        net.SetBound(longFlows[0], longFlows[0].Bound * 0.9);
+        sim.Step(); // walked from one flow: the group is kept
+        solved.Should().Be(100, "every flow is in one connected group");
+        Flow[] all = longFlows.ToArray();
+        long[] rates = all.Select(f => BitConverter.DoubleToInt64Bits(f.Rate)).ToArray();
+        AlarmHandle[] timers = all.Select(f => f.CompletionTimer).ToArray();
+
+        for (int k = 1; k < 30; k++)
+        {
+            net.SetBound(longFlows[k], longFlows[k].Bound * 0.9);
+            sim.Step();
+            solved.Should().Be(100);
+            all.Select(f => BitConverter.DoubleToInt64Bits(f.Rate)).Should().Equal(rates, $"no rate moves after changing f{k}'s unused cap");
+            all.Select(f => f.CompletionTimer).Should().Equal(timers, $"no completion is rescheduled after changing f{k}'s unused cap");
+        }
+
+        // A flow that ends changes the group: the next change walks the network again, and still solves every flow left.
+        net.Cancel(longFlows[59]);
+        sim.Step();
+        net.SetBound(longFlows[30], longFlows[30].Bound * 0.9);
+        sim.Step();
+        solved.Should().Be(99);
+    }
 }
