@@ -62,7 +62,7 @@ public sealed class Host
     {
         for (int i = 0; i < Nics.Count; i++)
         {
-            if (Nics[i].IsUp && Nics[i].IsOn(network))
+            if (Nics[i].IsUpOn(network))
             {
                 return true;
             }

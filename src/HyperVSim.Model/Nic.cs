@@ -12,8 +12,8 @@ public sealed class Nic
         Spec = spec;
         FullName = $"{host.Name}/{spec.Name}";
         PayloadBytesPerSecond = spec.BitsPerSecond / 8.0 * spec.Efficiency;
-        Transmit = flows.AddResource($"{host.Name}/{spec.Name}:tx", PayloadBytesPerSecond);
-        Receive = flows.AddResource($"{host.Name}/{spec.Name}:rx", PayloadBytesPerSecond);
+        Transmit = flows.AddResource($"{FullName}:tx", PayloadBytesPerSecond);
+        Receive = flows.AddResource($"{FullName}:rx", PayloadBytesPerSecond);
     }
 
     public Host Host { get; }
@@ -57,6 +57,9 @@ public sealed class Nic
 
         return false;
     }
+
+    /// <summary>True when the link is up and on <paramref name="network"/>: it can carry that network's traffic now.</summary>
+    public bool IsUpOn(string network) => IsUp && IsOn(network);
 
     public override string ToString() => FullName;
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using HyperVSim.Experiments.Studies;
 using HyperVSim.Model;
 using HyperVSim.Model.Specs;

@@ -142,7 +142,7 @@ public sealed class Boots : IClusterComponent
                     return Attempt.Fails(p.PxeTimeout, $"no PXE server answers on {nic.Network}");
                 }
 
-                Nic? hostNic = run.Host.Nics.Where(n => n.IsUp && n.IsOn(nic.Network)).OrderBy(n => n.Receive.FlowCount).FirstOrDefault();
+                Nic? hostNic = run.Host.Nics.Where(n => n.IsUpOn(nic.Network)).OrderBy(n => n.Receive.FlowCount).FirstOrDefault();
                 return hostNic is null
                     ? Attempt.Fails(p.PxeTimeout, $"{run.Host.Name} has no NIC up on {nic.Network}")
                     : new Attempt(false, null, null, hostNic, network);

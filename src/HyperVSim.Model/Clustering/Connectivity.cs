@@ -42,7 +42,7 @@ public sealed class Connectivity
             return ["management"];
         }
 
-        return _networks.Where(n => a.Nics.Any(x => x.IsUp && x.IsOn(n)) && b.Nics.Any(x => x.IsUp && x.IsOn(n))).ToArray();
+        return _networks.Where(n => a.HasNicUpOn(n) && b.HasNicUpOn(n)).ToArray();
     }
 
     /// <summary>How many routes a node has in all, when everything is up (for the words of a detection).</summary>

@@ -9,38 +9,40 @@ internal static class NetworkPath
     public static (string Network, IReadOnlyList<Nic> Source, IReadOnlyList<Nic> Target)? Choose(TransportContext ctx, out string failure)
     {
         // Plain loops: every migration opens a transport here.
-        for (int i = 0; i < ctx.NetworkOrder.Count; i++)
+        if (FirstConnected(ctx.Source, ctx.Target, ctx.NetworkOrder) is not { } network)
         {
-            string network = ctx.NetworkOrder[i];
-            if (ctx.Source.HasNicUpOn(network) && ctx.Target.HasNicUpOn(network))
-            {
-                failure = string.Empty;
-                return (network, UpOn(ctx.Source.Nics, network), UpOn(ctx.Target.Nics, network));
-            }
+            failure = NotConnected(ctx.Source, ctx.Target, ctx.NetworkOrder);
+            return null;
         }
 
-        failure = WhyNotConnected(ctx.Source, ctx.Target, ctx.NetworkOrder)!;
-        return null;
+        failure = string.Empty;
+        return (network, UpOn(ctx.Source.Nics, network), UpOn(ctx.Target.Nics, network));
     }
 
     /// <summary>
     /// Why no network of <paramref name="order"/> has a NIC up on both hosts, or null when one has (the check allocates
     /// nothing: a drain asks it for every move).
     /// </summary>
-    public static string? WhyNotConnected(Host source, Host target, IReadOnlyList<string> order)
+    public static string? WhyNotConnected(Host source, Host target, IReadOnlyList<string> order) =>
+        FirstConnected(source, target, order) is null ? NotConnected(source, target, order) : null;
+
+    /// <summary>The first network of <paramref name="order"/> with a NIC up on both hosts, or null.</summary>
+    private static string? FirstConnected(Host source, Host target, IReadOnlyList<string> order)
     {
         for (int i = 0; i < order.Count; i++)
         {
             if (source.HasNicUpOn(order[i]) && target.HasNicUpOn(order[i]))
             {
-                return null;
+                return order[i];
             }
         }
 
-        return order.Count == 0
-            ? "the cluster has no live-migration network"
-            : $"no live-migration network connects {source.Name} and {target.Name} with a NIC up on both (tried: {string.Join(", ", order)})";
+        return null;
     }
+
+    private static string NotConnected(Host source, Host target, IReadOnlyList<string> order) => order.Count == 0
+        ? "the cluster has no live-migration network"
+        : $"no live-migration network connects {source.Name} and {target.Name} with a NIC up on both (tried: {string.Join(", ", order)})";
 
     /// <summary>The NIC carrying the fewest flows in the given direction; the first listed on a tie.</summary>
     public static Nic LeastLoaded(IReadOnlyList<Nic> nics, bool transmit)
@@ -65,14 +67,14 @@ internal static class NetworkPath
         int count = 0;
         for (int i = 0; i < nics.Count; i++)
         {
-            count += nics[i].IsUp && nics[i].IsOn(network) ? 1 : 0;
+            count += nics[i].IsUpOn(network) ? 1 : 0;
         }
 
         var up = new Nic[count];
         int next = 0;
         for (int i = 0; i < nics.Count; i++)
         {
-            if (nics[i].IsUp && nics[i].IsOn(network))
+            if (nics[i].IsUpOn(network))
             {
                 up[next++] = nics[i];
             }

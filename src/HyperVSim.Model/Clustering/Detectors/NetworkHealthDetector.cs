@@ -33,7 +33,7 @@ public sealed class NetworkHealthDetector : IFailureDetector
     private ClusterService Service => _service ?? throw new InvalidOperationException("the network health detector is not attached");
 
     /// <summary>True when <paramref name="host"/> has a NIC up on <paramref name="network"/>.</summary>
-    public static bool LinkUp(Host host, string network) => host.Nics.Any(n => n.IsUp && n.IsOn(network));
+    public static bool LinkUp(Host host, string network) => host.HasNicUpOn(network);
 
     private void OnNic(Nic nic)
     {
