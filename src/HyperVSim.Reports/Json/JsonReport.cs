@@ -15,6 +15,9 @@ public static partial class JsonReport
     [ThreadStatic]
     private static MemoryStream? t_readBuffer;
 
+    /// <summary>A read buffer larger than this is let go after use rather than kept by its thread.</summary>
+    private const int KeptReadBufferBytes = 4 << 20;
+
     /// <summary>Writes the report as indented UTF-8 JSON with a final newline.</summary>
     public static void Write(SimulationResult result, Stream stream) => Write(result, stream, indented: true);
 
@@ -38,7 +41,8 @@ public static partial class JsonReport
         }
         finally
         {
-            t_readBuffer = buffer;
+            // Kept for the thread's next report unless one grew it past what a study's cases need (a long run's timelines).
+            t_readBuffer = buffer.Capacity <= KeptReadBufferBytes ? buffer : null;
         }
     }
 
