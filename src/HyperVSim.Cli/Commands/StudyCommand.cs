@@ -166,12 +166,14 @@ internal static class StudyCommand
             return null;
         }
 
+        // Only the report's sections the metrics read are written and parsed (a drain time needs no VM timelines).
+        var sections = definition.Metrics.Select(m => ReportFieldPath.Section(m.Field)).ToHashSet(StringComparer.Ordinal);
         IReadOnlyDictionary<string, double?> Evaluate(StudyPoint point, int replication)
         {
             var result = ClusterSimulation.Run(specs[point.Index] with { Replication = replication });
 
             // One compact write and parse of the report (UTF-8, no string, a buffer per thread) for all the metrics.
-            return JsonReport.Read(result, root => definition.Metrics.ToDictionary(
+            return JsonReport.Read(result, sections, root => definition.Metrics.ToDictionary(
                 m => m.Name,
                 m => m.Aggregate == "count" ? ReportFieldPath.Count(root, m.Field) : Aggregates.Apply(m.Aggregate, ReportFieldPath.Values(root, m.Field)),
                 StringComparer.Ordinal));

@@ -6,9 +6,9 @@ namespace HyperVSim.Reports.Json;
 /// <summary>Boots, boot storms and console sessions (docs/report-format.md): written only when a run has them, so other reports stay as they were.</summary>
 public static partial class JsonReport
 {
-    private static void WriteBoots(Utf8JsonWriter w, SimulationResult r)
+    private static void WriteBoots(Utf8JsonWriter w, SimulationResult r, Sections sections)
     {
-        if (r.Boots.Count > 0)
+        if (r.Boots.Count > 0 && sections.Has("boots"))
         {
             w.WriteStartArray("boots");
             foreach (BootRecord b in r.Boots)
@@ -46,6 +46,10 @@ public static partial class JsonReport
             }
 
             w.WriteEndArray();
+        }
+
+        if (r.Boots.Count > 0 && sections.Has("bootStorms"))
+        {
             w.WriteStartArray("bootStorms");
             foreach (BootStormRecord s in BootStormRecord.Of(r.Boots))
             {
@@ -65,7 +69,7 @@ public static partial class JsonReport
             w.WriteEndArray();
         }
 
-        if (r.Sessions.Count > 0)
+        if (r.Sessions.Count > 0 && sections.Has("sessions"))
         {
             w.WriteStartArray("sessions");
             foreach (SessionRecord s in r.Sessions)

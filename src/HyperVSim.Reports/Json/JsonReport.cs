@@ -11,7 +11,7 @@ public static partial class JsonReport
 {
     public const string Schema = "hypervsim.report/v1";
 
-    /// <summary>A buffer per thread for <see cref="Read{T}"/>, taken out of the slot while in use.</summary>
+    /// <summary>A buffer per thread for <see cref="Read{T}(SimulationResult, IReadOnlySet{string}?, Func{JsonElement, T})"/>, taken out of the slot while in use.</summary>
     [ThreadStatic]
     private static MemoryStream? t_readBuffer;
 
@@ -19,7 +19,7 @@ public static partial class JsonReport
     private const int KeptReadBufferBytes = 4 << 20;
 
     /// <summary>Writes the report as indented UTF-8 JSON with a final newline.</summary>
-    public static void Write(SimulationResult result, Stream stream) => Write(result, stream, indented: true);
+    public static void Write(SimulationResult result, Stream stream) => Write(result, stream, indented: true, Sections.All);
 
     /// <summary>
     /// Reads fields of the report (study metrics) through <paramref name="read"/>, which sees the document only during
@@ -27,7 +27,15 @@ public static partial class JsonReport
     /// without the indentation) as UTF-8 into a buffer kept per thread, and parsed from there, with no string in between.
     /// A study reads thousands of reports, one per case, on every core.
     /// </summary>
-    public static T Read<T>(SimulationResult result, Func<JsonElement, T> read)
+    public static T Read<T>(SimulationResult result, Func<JsonElement, T> read) => Read(result, sections: null, read);
+
+    /// <summary>
+    /// <see cref="Read{T}(SimulationResult, Func{JsonElement, T})"/> with only the report's top-level fields named in
+    /// <paramref name="sections"/> written (all when null): a study whose metrics read <c>drains[0].totalSeconds</c>
+    /// neither writes nor parses the migrations' phases or the VMs' timelines. A field that is written has the same value
+    /// as in the full report; a section the report does not have stays absent.
+    /// </summary>
+    public static T Read<T>(SimulationResult result, IReadOnlySet<string>? sections, Func<JsonElement, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
         MemoryStream buffer = t_readBuffer ?? new MemoryStream();
@@ -35,7 +43,7 @@ public static partial class JsonReport
         try
         {
             buffer.SetLength(0);
-            Write(result, buffer, indented: false);
+            Write(result, buffer, indented: false, new Sections(sections));
             using JsonDocument doc = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             return read(doc.RootElement);
         }
@@ -46,160 +54,244 @@ public static partial class JsonReport
         }
     }
 
-    private static void Write(SimulationResult result, Stream stream, bool indented)
+    private static void Write(SimulationResult result, Stream stream, bool indented, Sections s)
     {
         ArgumentNullException.ThrowIfNull(result);
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
             w.WriteStartObject();
             w.WriteString("schema", Schema);
-            w.WriteString("scenario", result.Scenario);
-            w.WriteNumber("seed", result.Seed);
-            w.WriteNumber("simulatedSeconds", Round(result.SimulatedSeconds));
-            WriteSummary(w, result);
-            w.WriteStartArray("migrations");
-            foreach (MigrationRecord m in result.Migrations)
+            if (s.Has("scenario"))
             {
-                WriteMigration(w, m);
+                w.WriteString("scenario", result.Scenario);
             }
 
-            w.WriteEndArray();
-            w.WriteStartArray("drains");
-            foreach (DrainRecord d in result.Drains)
+            if (s.Has("seed"))
             {
-                w.WriteStartObject();
-                w.WriteString("host", d.Host);
-                w.WriteNumber("requestedAt", Round(d.RequestedAt));
-                WriteNumberOrNull(w, "completedAt", d.CompletedAt);
-                WriteNumberOrNull(w, "totalSeconds", d.TotalSeconds);
-                w.WriteNumber("vms", d.Vms);
-                w.WriteNumber("moved", d.Moved);
-                w.WriteNumber("failed", d.Failed);
-                w.WriteEndObject();
+                w.WriteNumber("seed", result.Seed);
             }
 
-            w.WriteEndArray();
-            w.WriteStartArray("vms");
-            foreach (VmRecord v in result.Vms)
+            if (s.Has("simulatedSeconds"))
             {
-                w.WriteStartObject();
-                w.WriteString("name", v.Name);
-                WriteStringOrNull(w, "host", v.Host);
-                w.WriteString("state", v.State);
-                w.WriteNumber("outages", v.Outages);
-                w.WriteNumber("downtimeSeconds", Round(v.DowntimeSeconds));
-                w.WriteNumber("availability", Round(v.Availability));
-                w.WriteStartArray("timeline");
-                foreach (VmTimelineEntry e in v.Timeline)
-                {
-                    w.WriteStartObject();
-                    w.WriteNumber("at", Round(e.At));
-                    w.WriteString("state", e.State);
-                    WriteStringOrNull(w, "host", e.Host);
-                    w.WriteString("reason", e.Reason);
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
+                w.WriteNumber("simulatedSeconds", Round(result.SimulatedSeconds));
             }
 
-            w.WriteEndArray();
-            WriteFailovers(w, result.Failovers);
-            w.WriteStartArray("quorum");
-            foreach (QuorumRecord q in result.Quorum)
+            if (s.Has("summary"))
             {
-                w.WriteStartObject();
-                w.WriteNumber("at", Round(q.At));
-                w.WriteNumber("votes", q.Votes);
-                w.WriteBoolean("has", q.Has);
-                w.WriteNumber("nodes", q.Nodes);
-                w.WriteBoolean("witnessVote", q.WitnessVote);
-                w.WriteString("reason", q.Reason);
-                w.WriteEndObject();
+                WriteSummary(w, result);
             }
 
-            w.WriteEndArray();
-            w.WriteStartArray("guestClusters");
-            foreach (GuestClusterEvent g in result.GuestClusters)
+            if (s.Has("migrations"))
             {
-                w.WriteStartObject();
-                w.WriteString("guestCluster", g.GuestCluster);
-                w.WriteNumber("at", Round(g.At));
-                w.WriteString("kind", g.Kind);
-                w.WriteString("member", g.Member);
-                w.WriteString("reason", g.Reason);
-                w.WriteEndObject();
+                WriteMigrations(w, result.Migrations);
             }
 
-            w.WriteEndArray();
-            WriteStorageOperations(w, result);
-            WriteStorage(w, result);
-            WriteBoots(w, result);
+            if (s.Has("drains"))
+            {
+                WriteDrains(w, result.Drains);
+            }
+
+            if (s.Has("vms"))
+            {
+                WriteVms(w, result.Vms);
+            }
+
+            if (s.Has("failovers"))
+            {
+                WriteFailovers(w, result.Failovers);
+            }
+
+            if (s.Has("quorum"))
+            {
+                WriteQuorum(w, result.Quorum);
+            }
+
+            if (s.Has("guestClusters"))
+            {
+                WriteGuestClusters(w, result.GuestClusters);
+            }
+
+            WriteStorageOperations(w, result, s);
+            WriteStorage(w, result, s);
+            WriteBoots(w, result, s);
             w.WriteEndObject();
         }
 
         stream.WriteByte((byte)'\n');
     }
 
+    private static void WriteMigrations(Utf8JsonWriter w, IReadOnlyList<MigrationRecord> migrations)
+    {
+        w.WriteStartArray("migrations");
+        foreach (MigrationRecord m in migrations)
+        {
+            WriteMigration(w, m);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteDrains(Utf8JsonWriter w, IReadOnlyList<DrainRecord> drains)
+    {
+        w.WriteStartArray("drains");
+        foreach (DrainRecord d in drains)
+        {
+            w.WriteStartObject();
+            w.WriteString("host", d.Host);
+            w.WriteNumber("requestedAt", Round(d.RequestedAt));
+            WriteNumberOrNull(w, "completedAt", d.CompletedAt);
+            WriteNumberOrNull(w, "totalSeconds", d.TotalSeconds);
+            w.WriteNumber("vms", d.Vms);
+            w.WriteNumber("moved", d.Moved);
+            w.WriteNumber("failed", d.Failed);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteVms(Utf8JsonWriter w, IReadOnlyList<VmRecord> vms)
+    {
+        w.WriteStartArray("vms");
+        foreach (VmRecord v in vms)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", v.Name);
+            WriteStringOrNull(w, "host", v.Host);
+            w.WriteString("state", v.State);
+            w.WriteNumber("outages", v.Outages);
+            w.WriteNumber("downtimeSeconds", Round(v.DowntimeSeconds));
+            w.WriteNumber("availability", Round(v.Availability));
+            w.WriteStartArray("timeline");
+            foreach (VmTimelineEntry e in v.Timeline)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("at", Round(e.At));
+                w.WriteString("state", e.State);
+                WriteStringOrNull(w, "host", e.Host);
+                w.WriteString("reason", e.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteQuorum(Utf8JsonWriter w, IReadOnlyList<QuorumRecord> quorum)
+    {
+        w.WriteStartArray("quorum");
+        foreach (QuorumRecord q in quorum)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("at", Round(q.At));
+            w.WriteNumber("votes", q.Votes);
+            w.WriteBoolean("has", q.Has);
+            w.WriteNumber("nodes", q.Nodes);
+            w.WriteBoolean("witnessVote", q.WitnessVote);
+            w.WriteString("reason", q.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteGuestClusters(Utf8JsonWriter w, IReadOnlyList<GuestClusterEvent> guestClusters)
+    {
+        w.WriteStartArray("guestClusters");
+        foreach (GuestClusterEvent g in guestClusters)
+        {
+            w.WriteStartObject();
+            w.WriteString("guestCluster", g.GuestCluster);
+            w.WriteNumber("at", Round(g.At));
+            w.WriteString("kind", g.Kind);
+            w.WriteString("member", g.Member);
+            w.WriteString("reason", g.Reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>
     /// Disk I/O, Storage QoS events and volume utilisation: written only when some disk has an I/O workload, so reports
     /// of scenarios without one stay as they were.
     /// </summary>
-    private static void WriteStorage(Utf8JsonWriter w, SimulationResult result)
+    private static void WriteStorage(Utf8JsonWriter w, SimulationResult result, Sections sections)
     {
         if (result.Disks.Count == 0)
         {
             return;
         }
 
-        w.WriteStartArray("disks");
-        foreach (DiskRecord d in result.Disks)
+        if (sections.Has("disks"))
         {
-            w.WriteStartObject();
-            w.WriteString("vm", d.Vm);
-            w.WriteString("disk", d.Disk);
-            WriteStringOrNull(w, "volume", d.Volume);
-            w.WriteNumber("iops", Round(d.Iops));
-            w.WriteNumber("normalizedIops", Round(d.NormalizedIops));
-            w.WriteStartObject("latencyMs");
-            w.WriteNumber("mean", Round(d.LatencyMs));
-            w.WriteNumber("p95", Round(d.LatencyP95Ms));
-            w.WriteEndObject();
-            w.WriteNumber("bytesRead", d.BytesRead);
-            w.WriteNumber("bytesWritten", d.BytesWritten);
-            w.WriteEndObject();
+            w.WriteStartArray("disks");
+            foreach (DiskRecord d in result.Disks)
+            {
+                w.WriteStartObject();
+                w.WriteString("vm", d.Vm);
+                w.WriteString("disk", d.Disk);
+                WriteStringOrNull(w, "volume", d.Volume);
+                w.WriteNumber("iops", Round(d.Iops));
+                w.WriteNumber("normalizedIops", Round(d.NormalizedIops));
+                w.WriteStartObject("latencyMs");
+                w.WriteNumber("mean", Round(d.LatencyMs));
+                w.WriteNumber("p95", Round(d.LatencyP95Ms));
+                w.WriteEndObject();
+                w.WriteNumber("bytesRead", d.BytesRead);
+                w.WriteNumber("bytesWritten", d.BytesWritten);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
         }
 
-        w.WriteEndArray();
-        w.WriteStartArray("qosEvents");
-        foreach (QosEventRecord q in result.QosEvents)
+        if (sections.Has("qosEvents"))
         {
-            w.WriteStartObject();
-            w.WriteNumber("at", Round(q.At));
-            w.WriteNumber("id", q.Id);
-            w.WriteString("vm", q.Vm);
-            w.WriteString("disk", q.Disk);
-            w.WriteString("reason", q.Reason);
-            w.WriteEndObject();
+            w.WriteStartArray("qosEvents");
+            foreach (QosEventRecord q in result.QosEvents)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("at", Round(q.At));
+                w.WriteNumber("id", q.Id);
+                w.WriteString("vm", q.Vm);
+                w.WriteString("disk", q.Disk);
+                w.WriteString("reason", q.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
         }
 
-        w.WriteEndArray();
-        w.WriteStartArray("volumes");
-        foreach (VolumeRecord v in result.Volumes)
+        if (sections.Has("volumes"))
         {
-            w.WriteStartObject();
-            w.WriteString("name", v.Name);
-            w.WriteString("kind", v.Kind);
-            w.WriteStartObject("utilisation");
-            w.WriteNumber("mean", Round(v.UtilisationMean));
-            w.WriteNumber("peak", Round(v.UtilisationPeak));
-            w.WriteEndObject();
-            w.WriteNumber("iops", Round(v.Iops));
-            w.WriteEndObject();
-        }
+            w.WriteStartArray("volumes");
+            foreach (VolumeRecord v in result.Volumes)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", v.Name);
+                w.WriteString("kind", v.Kind);
+                w.WriteStartObject("utilisation");
+                w.WriteNumber("mean", Round(v.UtilisationMean));
+                w.WriteNumber("peak", Round(v.UtilisationPeak));
+                w.WriteEndObject();
+                w.WriteNumber("iops", Round(v.Iops));
+                w.WriteEndObject();
+            }
 
-        w.WriteEndArray();
+            w.WriteEndArray();
+        }
+    }
+
+    /// <summary>The top-level fields of the report to write: all, or a named set (a study's metrics).</summary>
+    private readonly struct Sections(IReadOnlySet<string>? names)
+    {
+        public static Sections All => default;
+
+        public bool Has(string name) => names is null || names.Contains(name);
     }
 
     /// <summary>The report as a string (tests, golden files).</summary>
@@ -211,8 +303,9 @@ public static partial class JsonReport
     }
 
     /// <summary>Saves and restores, upgrades and resizes: always written (empty arrays when there were none), as failovers are.</summary>
-    private static void WriteStorageOperations(Utf8JsonWriter w, SimulationResult r)
+    private static void WriteStorageOperations(Utf8JsonWriter w, SimulationResult r, Sections sections)
     {
+        if (sections.Has("savedStates"))
         {
             w.WriteStartArray("savedStates");
             foreach (SavedStateRecord s in r.SavedStates)
@@ -236,6 +329,7 @@ public static partial class JsonReport
             w.WriteEndArray();
         }
 
+        if (sections.Has("upgrades"))
         {
             w.WriteStartArray("upgrades");
             foreach (UpgradeRecord u in r.Upgrades)
@@ -257,6 +351,7 @@ public static partial class JsonReport
             w.WriteEndArray();
         }
 
+        if (sections.Has("resizes"))
         {
             w.WriteStartArray("resizes");
             foreach (ResizeRecord z in r.Resizes)

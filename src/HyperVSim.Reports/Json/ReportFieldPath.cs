@@ -43,6 +43,13 @@ public static class ReportFieldPath
         return found.Count;
     }
 
+    /// <summary>The report's top-level field a path starts in (<c>drains</c> for <c>drains[0].totalSeconds</c>): what <see cref="JsonReport.Read{T}(HyperVSim.Model.Results.SimulationResult, IReadOnlySet{string}?, Func{JsonElement, T})"/> must write for it.</summary>
+    public static string Section(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return Steps(path)[0];
+    }
+
     private static List<string> Steps(string path)
     {
         var steps = new List<string>();

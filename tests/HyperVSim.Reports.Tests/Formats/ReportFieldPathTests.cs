@@ -58,4 +58,31 @@ public sealed class ReportFieldPathTests
         outer.Should().Equal(ReportFieldPath.Values(text, "migrations[].totalSeconds"));
         inner.Should().Be(ReportFieldPath.Values(text, "drains[0].totalSeconds").Single());
     }
+
+    /// <summary>A study reads only the sections its metrics name: each one alone is the full report's, byte for byte, and nothing else is written.</summary>
+    [Fact]
+    public void A_read_of_named_sections_writes_those_of_the_full_report_and_nothing_else()
+    {
+        foreach (SimulationResult r in new[] { TestRuns.DrainResult, BootRun.Result })
+        {
+            using JsonDocument full = JsonDocument.Parse(JsonReport.ToJson(r));
+            string[] names = full.RootElement.EnumerateObject().Select(p => p.Name).ToArray();
+            names.Should().Contain(["summary", "migrations", "vms"]);
+            foreach (string name in names)
+            {
+                string[] written = JsonReport.Read(r, new HashSet<string> { name }, root =>
+                {
+                    root.GetProperty(name).GetRawText().Should().Be(JsonReport.Read(r, all => all.GetProperty(name).GetRawText()), name);
+                    return root.EnumerateObject().Select(p => p.Name).ToArray();
+                });
+                written.Should().BeEquivalentTo(new[] { "schema", name }.Distinct(), name);
+            }
+
+            JsonReport.Read(r, new HashSet<string> { "noSuchSection" }, root => root.EnumerateObject().Count()).Should().Be(1, "only the schema");
+        }
+
+        ReportFieldPath.Section("drains[0].totalSeconds").Should().Be("drains");
+        ReportFieldPath.Section("vms[name=sql1].downtimeSeconds").Should().Be("vms");
+        ReportFieldPath.Section("summary.completed").Should().Be("summary");
+    }
 }
