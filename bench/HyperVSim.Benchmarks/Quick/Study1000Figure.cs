@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HyperVSim.Experiments;
 using HyperVSim.Experiments.Studies;
 using HyperVSim.Model;
 using HyperVSim.Model.Results;
@@ -133,8 +134,8 @@ public sealed class Study1000Figure : IQuickFigure
     }
 
     /// <summary>
-    /// The control: 1,000 work items of pure integer arithmetic (no allocation, no shared state, no I/O) through the same
-    /// Parallel.ForEach shape as the runner. Its speed-up is what the machine gives two threads at that moment; the
+    /// The control: 1,000 work items of pure integer arithmetic (no allocation, no shared state, no I/O) on the same
+    /// workers as the runner (<see cref="WorkerThreads"/>). Its speed-up is what the machine gives two threads at that moment; the
     /// study's speed-up below it is the code's (allocation and GC, the serial summary), the rest is the machine's.
     /// </summary>
     private static (double Ms, double CpuShare) Control(int threads)
@@ -142,7 +143,7 @@ public sealed class Study1000Figure : IQuickFigure
         var sums = new ulong[1000];
         TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
         long start = Stopwatch.GetTimestamp();
-        Parallel.ForEach(Enumerable.Range(0, sums.Length).ToArray(), new ParallelOptions { MaxDegreeOfParallelism = threads }, k =>
+        WorkerThreads.For(sums.Length, threads, k =>
         {
             ulong x = (ulong)k + 1;
             for (int i = 0; i < 400_000; i++)

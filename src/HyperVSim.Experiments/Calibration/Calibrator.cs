@@ -278,16 +278,7 @@ public static class Calibrator
         public Prediction[] Predict(ScenarioSpec candidate)
         {
             var predictions = new Prediction[rows.Count];
-            try
-            {
-                Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
-                    predictions[i] = CalibrationExperiment.Predict(candidate, rows[i]));
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.OfType<CalibrationException>().FirstOrDefault() is { } first)
-            {
-                throw new CalibrationException(first.Message);
-            }
-
+            WorkerThreads.For(rows.Count, threads, i => predictions[i] = CalibrationExperiment.Predict(candidate, rows[i]));
             return predictions;
         }
     }

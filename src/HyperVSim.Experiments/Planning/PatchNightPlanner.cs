@@ -30,7 +30,7 @@ public static class PatchNightPlanner
         IReadOnlyList<string> order = options.Order ?? scenario.Hosts.Select(h => h.Name).ToArray();
         var (result, nodes) = RunOnce(scenario, order, options, _ => options.Install);
         double[] totals = new double[options.Replications];
-        Parallel.For(0, options.Replications, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, r =>
+        WorkerThreads.For(options.Replications, threads, r =>
         {
             ScenarioSpec spec = scenario with { Replication = scenario.Replication + r + 1 };
             var streams = new RandomStreams(spec.Seed, spec.CaseIndex, spec.Replication);

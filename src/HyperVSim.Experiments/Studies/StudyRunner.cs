@@ -38,13 +38,14 @@ public static class StudyRunner
         int done = skipped;
         var clock = Stopwatch.StartNew();
         progress?.Report(new StudyProgress(done, mine.Length, skipped, clock.Elapsed));
-        Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancel }, k =>
+        WorkerThreads.For(todo.Length, threads, i =>
         {
+            int k = todo[i];
             int point = k / study.Replications, replication = k % study.Replications;
             IReadOnlyDictionary<string, double?> values = evaluate(study.Points[point], replication);
             cases[k] = CaseStore.Write(dir, point, replication, study.Metrics, values);
             progress?.Report(new StudyProgress(Interlocked.Increment(ref done), mine.Length, skipped, clock.Elapsed));
-        });
+        }, cancel);
 
         bool complete = shard is null && StudySummary.TryWrite(dir, study, cases, formats);
         return new StudyOutcome(todo.Length, skipped, mine.Length, complete);

@@ -28,8 +28,7 @@ public static class SurvivabilityAnalysis
         double total = Combinations(n, failures);
         IReadOnlyList<int[]> sets = total <= maxSets ? AllSets(n, failures).ToArray() : Sample(n, failures, maxSets, seed);
         var results = new SetResult[sets.Count];
-        Parallel.For(0, sets.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
-            results[i] = RunSet(scenario, sets[i]));
+        WorkerThreads.For(sets.Count, threads, i => results[i] = RunSet(scenario, sets[i]));
         return new SurvivabilityReport(failures, total, sets.Count < total, results);
     }
 
