@@ -14,7 +14,10 @@ public class Event
     private Exception? _error;
     private Process? _waiter;
     private List<Process>? _moreWaiters;
-    private List<Action<Event>>? _callbacks;
+    // The first callback sits in a field of its own, like the first waiter: most events have at most one, and then
+    // listening costs no list. Once others queue behind it, newcomers go after them, so callbacks run in the order added.
+    private Action<Event>? _callback;
+    private List<Action<Event>>? _moreCallbacks;
 
     /// <summary>True when the failure is deliberate (a killed process): it stops nothing when nobody handles it.</summary>
     private bool _quiet;
@@ -87,15 +90,32 @@ public class Event
             throw new SimulationException($"event '{Name}' is {State}: a callback can no longer be added");
         }
 
-        (_callbacks ??= new List<Action<Event>>(2)).Add(callback);
+        if (_callback is null && (_moreCallbacks is null || _moreCallbacks.Count == 0))
+        {
+            _callback = callback;
+        }
+        else
+        {
+            (_moreCallbacks ??= new List<Action<Event>>(2)).Add(callback);
+        }
     }
 
-    /// <summary>Withdraws a callback added before (conditions, once decided); nothing when it is not there.</summary>
-    internal void RemoveCallback(Action<Event> callback) => _callbacks?.Remove(callback);
+    /// <summary>Withdraws a callback added before (conditions, once decided): its first entry, if any.</summary>
+    internal void RemoveCallback(Action<Event> callback)
+    {
+        if (_callback is not null && _callback.Equals(callback))
+        {
+            _callback = null;
+        }
+        else
+        {
+            _moreCallbacks?.Remove(callback);
+        }
+    }
 
     /// <summary>True when a process waits on the event or a callback listens to it.</summary>
     private protected bool HasListeners =>
-        _waiter is not null || _moreWaiters is { Count: > 0 } || _callbacks is { Count: > 0 };
+        _waiter is not null || _moreWaiters is { Count: > 0 } || _callback is not null || _moreCallbacks is { Count: > 0 };
 
     /// <summary>Fails the event as <see cref="Fail"/> does, but as a deliberate outcome: unhandled, it stops nothing.</summary>
     private protected void FailQuietly(Exception error, EventPriority priority)
@@ -147,11 +167,14 @@ public class Event
         State = EventState.Processed;
         Process? waiter = _waiter;
         List<Process>? more = _moreWaiters;
-        List<Action<Event>>? callbacks = _callbacks;
+        Action<Event>? callback = _callback;
+        List<Action<Event>>? callbacks = _moreCallbacks;
         _waiter = null;
         _moreWaiters = null;
-        _callbacks = null;
-        if (_error is not null && !_quiet && first is null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
+        _callback = null;
+        _moreCallbacks = null;
+        if (_error is not null && !_quiet && first is null && waiter is null && (more is null || more.Count == 0)
+            && callback is null && (callbacks is null || callbacks.Count == 0))
         {
             ThrowUnhandled(_error);
         }
@@ -174,6 +197,7 @@ public class Event
             }
         }
 
+        callback?.Invoke(this);
         if (callbacks is not null)
         {
             foreach (Action<Event> cb in callbacks)
@@ -202,7 +226,7 @@ public class Event
     /// </summary>
     private protected bool TryTakeSoleWaiter(out Process? waiter)
     {
-        if (_moreWaiters is null && _callbacks is null && _error is null)
+        if (_moreWaiters is null && _callback is null && _moreCallbacks is null && _error is null)
         {
             waiter = _waiter;
             _waiter = null;
@@ -228,7 +252,8 @@ public class Event
         _error = null;
         _waiter = null;
         _moreWaiters = null;
-        _callbacks = null;
+        _callback = null;
+        _moreCallbacks = null;
         State = EventState.Pending; // never failed, so never quiet: a pooled delay cannot be failed
     }
 

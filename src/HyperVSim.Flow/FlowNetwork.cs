@@ -15,6 +15,10 @@ namespace HyperVSim.Flow;
 /// </summary>
 public sealed class FlowNetwork
 {
+    // A flow's completion value, boxed once (immutable, so shared by every network): true when through, false when cancelled.
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     private readonly Simulation _sim;
     private readonly IFlowSolver _solver;
     private readonly List<Resource> _resources = [];
@@ -154,7 +158,7 @@ public sealed class FlowNetwork
         if (amount == 0)
         {
             flow.Active = false;
-            flow.Completion.Succeed(true);
+            flow.Completion.Succeed(BoxedTrue);
             return flow;
         }
 
@@ -216,7 +220,7 @@ public sealed class FlowNetwork
         }
 
         Remove(flow);
-        flow.Completion.Succeed(false);
+        flow.Completion.Succeed(BoxedFalse);
     }
 
     /// <summary>
@@ -278,7 +282,7 @@ public sealed class FlowNetwork
         }
 
         Remove(flow);
-        flow.Completion.Succeed(true);
+        flow.Completion.Succeed(BoxedTrue);
     }
 
     private void Remove(Flow flow)

@@ -87,14 +87,32 @@ public sealed class Host
     internal Activities.Lease ReserveIncoming(long bytes)
     {
         IncomingReservedBytes += bytes;
-        return new Activities.Lease(() => $"{bytes:N0} bytes reserved on {Name}", () => IncomingReservedBytes -= bytes);
+        return new IncomingMemoryLease(this, bytes, planned: false);
     }
 
     /// <summary>Counts <paramref name="bytes"/> as planned here (a requested move not yet set up) until the lease ends.</summary>
     internal Activities.Lease PlanIncoming(long bytes)
     {
         PlannedIncomingBytes += bytes;
-        return new Activities.Lease(() => $"{bytes:N0} bytes planned on {Name}", () => PlannedIncomingBytes -= bytes);
+        return new IncomingMemoryLease(this, bytes, planned: true);
+    }
+
+    /// <summary>Memory counted on a host for a VM coming to it: reserved (its skeleton) or planned (a move not yet set up).</summary>
+    private sealed class IncomingMemoryLease(Host host, long bytes, bool planned) : Activities.Lease
+    {
+        public override string What => $"{bytes:N0} bytes {(planned ? "planned" : "reserved")} on {host.Name}";
+
+        private protected override void Release()
+        {
+            if (planned)
+            {
+                host.PlannedIncomingBytes -= bytes;
+            }
+            else
+            {
+                host.IncomingReservedBytes -= bytes;
+            }
+        }
     }
 
     /// <summary>Raised after the host's spare CPU changed (a VM arrived, left, paused or resumed).</summary>

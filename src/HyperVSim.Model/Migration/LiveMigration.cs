@@ -144,7 +144,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     internal void Start()
     {
         Vm.Migrating = true;
-        _leases.Add(new Lease(() => $"the VM {Vm.Name}", () => Vm.Migrating = false));
+        _leases.Add(new VmLease(Vm));
         if (!StorageOnly)
         {
             Plan();
@@ -253,6 +253,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     /// <summary>Called by admission when it gives the migration its slots on both hosts; disposing the lease frees them.</summary>
     internal void Admit(Lease slots) => _slots = _leases.Add(slots);
+
+    /// <summary>The VM itself, taken while a move runs: no other move may start for it.</summary>
+    private sealed class VmLease(VirtualMachine vm) : Lease
+    {
+        public override string What => $"the VM {vm.Name}";
+
+        private protected override void Release() => vm.Migrating = false;
+    }
 
     private void Plan() => _planned = _leases.Add(Target!.PlanIncoming(Vm.Spec.MemoryBytes));
 

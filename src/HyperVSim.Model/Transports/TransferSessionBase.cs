@@ -6,6 +6,8 @@ namespace HyperVSim.Model.Transports;
 /// <summary>What every flow-based session shares: the flows in flight, CPU accounting, and cancelling on close.</summary>
 internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSession
 {
+    // The flows started, less those seen ended when the next one started: Close cancels what is still active (cancelling
+    // an ended flow does nothing), so no per-flow completion callback is needed to keep the list exact.
     private readonly List<Flow.Flow> _inFlight = [];
     private string? _flowName;
 
@@ -29,20 +31,23 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
 
     public virtual void Close()
     {
-        foreach (Flow.Flow f in _inFlight.ToArray())
+        // Cancelling only triggers each flow's completion (processed later), so the list does not change under the loop.
+        foreach (Flow.Flow f in _inFlight)
         {
             ctx.Flows.Cancel(f);
         }
+
+        _inFlight.Clear();
     }
 
-    /// <summary>Starts a flow and keeps it until it ends, so <see cref="Close"/> can cancel it.</summary>
+    /// <summary>Starts a flow and keeps it while it may run, so <see cref="Close"/> can cancel it.</summary>
     protected Flow.Flow StartFlow(double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity)
     {
         Flow.Flow flow = ctx.Flows.Start(FlowName, amount, path, bound);
         if (flow.Active)
         {
+            _inFlight.RemoveAll(static f => !f.Active);
             _inFlight.Add(flow);
-            flow.Completion.AddCallback(_ => _inFlight.Remove(flow));
         }
 
         return flow;
