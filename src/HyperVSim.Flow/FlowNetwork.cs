@@ -83,12 +83,30 @@ public sealed class FlowNetwork
     /// </summary>
     public IReadOnlyList<Resource> TouchedResources => _touched;
 
+    /// <summary>Makes room for <paramref name="resources"/> resources in all, so that a model that knows how many it will add does not regrow the list.</summary>
+    public void EnsureResourceCapacity(int resources) => _resources.EnsureCapacity(resources);
+
     /// <summary>A new resource with a capacity in units per second (≥ 0).</summary>
     public Resource AddResource(string name, double capacity)
     {
         ArgumentNullException.ThrowIfNull(name);
         CheckCapacity(capacity, name);
         var r = new Resource(name, capacity, _resources.Count);
+        _resources.Add(r);
+        return r;
+    }
+
+    /// <summary>
+    /// A new resource as <see cref="AddResource(string, double)"/>, named only when its name is read (messages, diagnostics):
+    /// <paramref name="nameOf"/>(<paramref name="owner"/>), with a static lambda, so that a model that makes many resources
+    /// per run (a few per NIC and host) formats no name it never shows.
+    /// </summary>
+    public Resource AddResource(object owner, Func<object, string> nameOf, double capacity)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        var r = new Resource(owner, nameOf, capacity, _resources.Count);
+        CheckCapacity(capacity, r);
         _resources.Add(r);
         return r;
     }
@@ -176,7 +194,7 @@ public sealed class FlowNetwork
     public void SetCapacity(Resource resource, double capacity)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        CheckCapacity(capacity, resource.Name);
+        CheckCapacity(capacity, resource);
         if (resource.Capacity == capacity)
         {
             return;
@@ -249,7 +267,7 @@ public sealed class FlowNetwork
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(cause);
-        ResourceFlows crossing = resource.Flows;
+        ref ResourceFlows crossing = ref resource.Flows;
         for (int s = 0; s < crossing.End; s++)
         {
             if (crossing[s] is { } f)
@@ -500,7 +518,7 @@ public sealed class FlowNetwork
         {
             Resource r = stack.Pop();
             _groupResources.Add(r);
-            ResourceFlows crossing = r.Flows;
+            ref ResourceFlows crossing = ref r.Flows;
             for (int s = 0; s < crossing.End; s++)
             {
                 if (crossing[s] is { } f)
@@ -548,9 +566,20 @@ public sealed class FlowNetwork
 
     private static void CheckCapacity(double capacity, string name)
     {
-        if (double.IsNaN(capacity) || capacity < 0 || double.IsInfinity(capacity))
+        if (!IsValidCapacity(capacity))
         {
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"resource '{name}' needs a finite capacity ≥ 0");
         }
     }
+
+    /// <summary>As <see cref="CheckCapacity(double, string)"/>, naming the resource only when the capacity is wrong.</summary>
+    private static void CheckCapacity(double capacity, Resource resource)
+    {
+        if (!IsValidCapacity(capacity))
+        {
+            CheckCapacity(capacity, resource.Name);
+        }
+    }
+
+    private static bool IsValidCapacity(double capacity) => !(double.IsNaN(capacity) || capacity < 0 || double.IsInfinity(capacity));
 }

@@ -14,8 +14,14 @@ public sealed class Host
     {
         Spec = spec;
         _flows = flows;
-        Nics = spec.Nics.Select(n => new Nic(this, n, flows)).ToArray();
-        SpareCpu = flows.AddResource($"{spec.Name}:spareCpu", spec.Cpu.Cores);
+        var nics = new Nic[spec.Nics.Count];
+        for (int i = 0; i < nics.Length; i++)
+        {
+            nics[i] = new Nic(this, spec.Nics[i], flows);
+        }
+
+        Nics = nics;
+        SpareCpu = flows.AddResource(this, static h => $"{((Host)h).Name}:spareCpu", spec.Cpu.Cores);
         SmbLiveMigrationLimit = spec.SmbBandwidthLimit.LiveMigration is { } lm ? flows.AddResource($"{spec.Name}:smbLimit:liveMigration", lm) : null;
         SmbVirtualMachineLimit = spec.SmbBandwidthLimit.VirtualMachine is { } vm ? flows.AddResource($"{spec.Name}:smbLimit:virtualMachine", vm) : null;
     }

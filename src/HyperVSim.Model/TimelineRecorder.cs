@@ -10,21 +10,24 @@ namespace HyperVSim.Model;
 public sealed class TimelineRecorder
 {
     private readonly Cluster _cluster;
-    /// <summary>Each NIC direction's series, created at its first sample (most NICs of a large cluster carry nothing).</summary>
-    private readonly Dictionary<Resource, List<TimePoint>?> _nics;
+    /// <summary>
+    /// By <see cref="Resource.Index"/>: whether the resource is a NIC direction, and its series, created at its first sample
+    /// (most NICs of a large cluster carry nothing). An array, not a dictionary: the NICs are most of the resources.
+    /// </summary>
+    private readonly (bool IsNic, List<TimePoint>? Points)[] _nics;
     private readonly List<TimePoint> _running = [];
     private int _runningCount;
 
     public TimelineRecorder(Cluster cluster)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
-        _nics = new Dictionary<Resource, List<TimePoint>?>(2 * cluster.Hosts.Sum(h => h.Nics.Count));
+        _nics = new (bool, List<TimePoint>?)[cluster.Flows.Resources.Count];
         foreach (Host h in cluster.Hosts)
         {
             foreach (Nic n in h.Nics)
             {
-                _nics[n.Transmit] = null;
-                _nics[n.Receive] = null;
+                _nics[n.Transmit.Index].IsNic = true;
+                _nics[n.Receive.Index].IsNic = true;
             }
         }
 
@@ -33,22 +36,26 @@ public sealed class TimelineRecorder
         cluster.VmStateChanged += OnVmState;
     }
 
-    /// <summary>The series: running VMs first, then every NIC direction that carried traffic, in host and NIC order.</summary>
+    /// <summary>
+    /// The series: running VMs first, then every NIC direction that carried traffic, in host and NIC order. They hand
+    /// over the recorder's own lists (no copy: a run makes many series, and a study many runs), so ask for them once the
+    /// run has ended: the recorder would go on adding to them.
+    /// </summary>
     public IReadOnlyList<TimeSeries> Series()
     {
-        var list = new List<TimeSeries> { new("runningVms", "VMs", _running.ToArray()) };
+        var list = new List<TimeSeries> { new("runningVms", "VMs", _running) };
         foreach (Host h in _cluster.Hosts)
         {
             foreach (Nic n in h.Nics)
             {
-                if (_nics[n.Transmit] is { Count: > 1 } tx)
+                if (_nics[n.Transmit.Index].Points is { Count: > 1 } tx)
                 {
-                    list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx.ToArray()));
+                    list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx));
                 }
 
-                if (_nics[n.Receive] is { Count: > 1 } rx)
+                if (_nics[n.Receive.Index].Points is { Count: > 1 } rx)
                 {
-                    list.Add(new TimeSeries($"{n.FullName} rx", "bytes/s", rx.ToArray()));
+                    list.Add(new TimeSeries($"{n.FullName} rx", "bytes/s", rx));
                 }
             }
         }
@@ -66,8 +73,9 @@ public sealed class TimelineRecorder
         for (int i = 0; i < touched.Count; i++)
         {
             Resource r = touched[i];
-            if (_nics.TryGetValue(r, out List<TimePoint>? points))
+            if (r.Index < _nics.Length && _nics[r.Index].IsNic)
             {
+                List<TimePoint>? points = _nics[r.Index].Points;
                 double load = r.Load;
                 if (points is null)
                 {
@@ -77,7 +85,7 @@ public sealed class TimelineRecorder
                         continue;
                     }
 
-                    _nics[r] = points = [new TimePoint(0, 0)];
+                    _nics[r.Index].Points = points = [new TimePoint(0, 0)];
                 }
 
                 Add(points, load);
