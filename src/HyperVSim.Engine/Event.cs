@@ -22,17 +22,36 @@ public class Event
     /// <summary>True when the failure is deliberate (a killed process): it stops nothing when nobody handles it.</summary>
     private bool _quiet;
 
+    private string? _name;
+
     public Event(Simulation simulation, string name)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         Simulation = simulation;
-        Name = name ?? throw new ArgumentNullException(nameof(name));
+        _name = name ?? throw new ArgumentNullException(nameof(name));
+    }
+
+    /// <summary>An event that names itself when its name is first read (<see cref="NameLater"/>).</summary>
+    private protected Event(Simulation simulation)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        Simulation = simulation;
     }
 
     public Simulation Simulation { get; }
 
     /// <summary>A name for messages and traces.</summary>
-    public string Name { get; private protected set; }
+    public string Name
+    {
+        get => _name ??= NameLater();
+        private protected set => _name = value;
+    }
+
+    /// <summary>
+    /// The name of an event made without one, built when first read: a model makes events by the thousand whose names
+    /// only a message would show, so those are formatted only then.
+    /// </summary>
+    private protected virtual string NameLater() => throw new InvalidOperationException("an event made without a name must name itself");
 
     public EventState State { get; internal set; }
 
@@ -270,4 +289,10 @@ public class Event
         throw new SimulationException($"event '{Name}' cannot {verb}: it is already {State}");
 
     public override string ToString() => $"{Name} ({State})";
+}
+
+/// <summary>An event named by <c>nameOf(state)</c> when its name is first read (<see cref="Simulation.Event(object, Func{object, string})"/>).</summary>
+internal sealed class LaterNamedEvent(Simulation simulation, object state, Func<object, string> nameOf) : Event(simulation)
+{
+    private protected override string NameLater() => nameOf(state);
 }

@@ -121,8 +121,59 @@ public sealed class Host
         }
     }
 
-    /// <summary>Raised after the host's spare CPU changed (a VM arrived, left, paused or resumed).</summary>
-    internal event Action<Host>? SpareCpuChanged;
+    // Told after the host's spare CPU changed (a VM arrived, left, paused or resumed), in the order they began watching.
+    // A list of watchers, not an event: a compressed pass watches both hosts, and adding to an event with another
+    // handler on it allocates a new delegate each time. The snapshot buffer is reused between notices.
+    private List<ISpareCpuWatcher>? _spareCpuWatchers;
+    private ISpareCpuWatcher[] _spareCpuSnapshot = [];
+    private bool _notifyingSpareCpu;
+
+    /// <summary>Tells <paramref name="watcher"/> of every change of the host's spare CPU until <see cref="UnwatchSpareCpu"/>.</summary>
+    internal void WatchSpareCpu(ISpareCpuWatcher watcher) => (_spareCpuWatchers ??= new List<ISpareCpuWatcher>(2)).Add(watcher);
+
+    /// <summary>Stops telling <paramref name="watcher"/> (its last registration, as removing an event handler does); nothing when it does not watch.</summary>
+    internal void UnwatchSpareCpu(ISpareCpuWatcher watcher)
+    {
+        if (_spareCpuWatchers is { } watchers && watchers.LastIndexOf(watcher) is var i and >= 0)
+        {
+            watchers.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// Tells the watchers, as an event's handlers are called: those watching now, in order; one that starts or stops
+    /// watching meanwhile does not change who is told this time.
+    /// </summary>
+    private void NotifySpareCpuChanged()
+    {
+        if (_spareCpuWatchers is not { Count: > 0 } watchers)
+        {
+            return;
+        }
+
+        int count = watchers.Count;
+        bool outer = !_notifyingSpareCpu;
+        ISpareCpuWatcher[] snapshot = !outer ? new ISpareCpuWatcher[count]
+            : _spareCpuSnapshot.Length >= count ? _spareCpuSnapshot
+            : _spareCpuSnapshot = new ISpareCpuWatcher[Math.Max(count, 2 * _spareCpuSnapshot.Length)];
+        watchers.CopyTo(snapshot);
+        _notifyingSpareCpu = true;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                snapshot[i].OnSpareCpuChanged(this);
+            }
+        }
+        finally
+        {
+            if (outer)
+            {
+                _notifyingSpareCpu = false;
+                Array.Clear(snapshot, 0, count);
+            }
+        }
+    }
 
     /// <summary>Memory VMs may still take: physical − reserve − resident VMs that hold memory (not off) − incoming reservations.</summary>
     public long FreeMemoryBytes => Spec.MemoryBytes - Spec.MemoryReserveBytes - HeldMemoryBytes - IncomingReservedBytes;
@@ -204,8 +255,14 @@ public sealed class Host
         }
 
         _flows.SetCapacity(SpareCpu, spare);
-        SpareCpuChanged?.Invoke(this);
+        NotifySpareCpuChanged();
     }
 
     public override string ToString() => Name;
+}
+
+/// <summary>Something that acts when a host's spare CPU changes (a compressed pass re-checks that compressing still pays).</summary>
+internal interface ISpareCpuWatcher
+{
+    void OnSpareCpuChanged(Host host);
 }

@@ -21,7 +21,8 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private readonly MigrationService _service;
     private readonly Cluster _cluster;
     private readonly List<PhaseRecord> _phases = [];
-    private readonly Dictionary<LimitFactor, double> _limits = [];
+    // Seconds per limiting factor in the order first seen (a list: a migration meets two or three factors).
+    private readonly List<(LimitFactor Factor, double Seconds)> _limits = new(4);
     private readonly LeaseSet _leases = new();
     private readonly List<Flow.Flow> _flows = [];
     private IReadOnlyList<(DiskSpec Disk, Volume From)>? _disksToCopy;
@@ -32,6 +33,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private Lease? _reserved;
     private ITransferSession? _session;
     private Process? _process;
+    private Host? _processTarget;
     // What it waits on: the words when given (Waiting), else built when read from the transfer awaited (WaitingToSend)
     // or, with no transfer, the slot awaited (WaitingForSlot); a run that never stalls formats none of them.
     private string? _waitingOn = "its request to be processed";
@@ -150,9 +152,15 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             Plan();
         }
 
-        _process = _cluster.Simulation.Process(Run(), StorageOnly ? $"storage-migration {Vm.Name} {Source.Name}" : $"live-migration {Vm.Name} {Source.Name}->{Target!.Name}");
+        _processTarget = Target;
+        _process = _cluster.Simulation.Process(Run(), this, static m => ((LiveMigration)m).ProcessName);
         _process.AddCallback(OnProcessEnded);
     }
+
+    /// <summary>The process's name (messages only, so built when read), with the destination it had when it started.</summary>
+    private string ProcessName => StorageTarget is not null && ReferenceEquals(Source, _processTarget)
+        ? $"storage-migration {Vm.Name} {Source.Name}"
+        : $"live-migration {Vm.Name} {Source.Name}->{_processTarget!.Name}";
 
     /// <summary>
     /// A process that failed: a transfer it waited on failed (a NIC or link under it died), so the migration fails and
@@ -375,7 +383,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
             }
         }
 
-        return new FlowTransfer(_cluster.Simulation, [flow], bytes, (_, span) =>
+        return new FlowTransfer(flow, bytes, (_, span) =>
             span.Resource is { } r && volumes.Contains(r) ? LimitFactor.Storage : NetworkPath.Factor(span, ownCap));
     }
 
@@ -444,7 +452,9 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         ArgumentNullException.ThrowIfNull(transfer);
         LimitFactor? longest = null;
         double best = -1;
-        IReadOnlyList<(LimitFactor Factor, double Seconds)> limits = transfer.LimitedBy();
+        List<(LimitFactor Factor, double Seconds)> limits = _service.LimitsScratch;
+        limits.Clear();
+        transfer.LimitedBy(limits);
         for (int i = 0; i < limits.Count; i++)
         {
             var (factor, seconds) = limits[i];
@@ -464,8 +474,20 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     }
 
     /// <inheritdoc cref="IMigrationContext.AddLimit"/>
-    public void AddLimit(LimitFactor factor, double seconds) =>
-        _limits[factor] = _limits.GetValueOrDefault(factor) + seconds;
+    public void AddLimit(LimitFactor factor, double seconds)
+    {
+        for (int i = 0; i < _limits.Count; i++)
+        {
+            if (_limits[i].Factor == factor)
+            {
+                _limits[i] = (factor, _limits[i].Seconds + seconds);
+                return;
+            }
+        }
+
+        // 0 + seconds, as a new entry always was (a −0 becomes +0).
+        _limits.Add((factor, 0.0 + seconds));
+    }
 
     void IMigrationContext.Complete(MigrationOutcome outcome) => Finish(MigrationState.Completed, null, outcome);
 

@@ -22,7 +22,7 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous, in
     /// <summary>An event that succeeds when the migration may start (at once when both hosts have a slot).</summary>
     public Event Request(LiveMigration migration)
     {
-        Event admitted = sim.Event($"admit:{migration.Vm.Name}");
+        Event admitted = sim.Event(migration, static m => $"admit:{((LiveMigration)m).Vm.Name}");
         _waiting.Add((migration, admitted));
         Pump();
         return admitted;

@@ -117,7 +117,7 @@ internal sealed class CompressionTransport : IMigrationTransport
         /// sending plain, the compressed flow stops where it is and the memory bytes still to send go as TCP/IP.
         /// Done succeeds when the last byte is on the target, whichever way it went.
         /// </summary>
-        private sealed class CompressedPass : ITransfer
+        private sealed class CompressedPass : ITransfer, ISpareCpuWatcher
         {
             private readonly Session _session;
             private readonly long _payload;
@@ -125,7 +125,6 @@ internal sealed class CompressionTransport : IMigrationTransport
             private readonly double _cpuPerByte;
             private readonly Flow.Flow _flow;
             private readonly FlowTransfer _compressed;
-            private readonly Action<Host> _onSpareCpuChanged;
             private ITransfer? _plain;
             private long _compressedWire;
 
@@ -133,9 +132,6 @@ internal sealed class CompressionTransport : IMigrationTransport
             {
                 _session = session;
                 _payload = payloadBytes;
-
-                // One delegate to subscribe and unsubscribe with (a method group would allocate one each time).
-                _onSpareCpuChanged = OnSpareCpuChanged;
                 TransportContext ctx = session.Context;
                 _wirePerByte = session.WirePerByte;
                 double srcCpu = session.SourceCpuPerByte;
@@ -160,15 +156,15 @@ internal sealed class CompressionTransport : IMigrationTransport
                 _flow = session.StartFlow(payloadBytes, path, ceiling);
                 _compressedWire = (long)Math.Round(payloadBytes * _wirePerByte);
                 session.Cpu += (payloadBytes * _cpuPerByte) + TransportCpu(_compressedWire, ctx.Settings.TcpCpuSecondsPerGB);
-                _compressed = new FlowTransfer(ctx.Simulation, [_flow], _compressedWire, session.FactorOf);
+                _compressed = new FlowTransfer(_flow, _compressedWire, session.FactorOf);
                 if (!_flow.Active)
                 {
                     Done.Succeed();
                     return;
                 }
 
-                ctx.Source.SpareCpuChanged += _onSpareCpuChanged;
-                ctx.Target.SpareCpuChanged += _onSpareCpuChanged;
+                ctx.Source.WatchSpareCpu(this);
+                ctx.Target.WatchSpareCpu(this);
                 _flow.Completion.AddCallback(e =>
                 {
                     Unsubscribe();
@@ -195,23 +191,28 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             public IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy()
             {
-                IReadOnlyList<(LimitFactor Factor, double Seconds)> compressed = _compressed.LimitedBy();
+                var tally = new List<(LimitFactor Factor, double Seconds)>();
+                LimitedBy(tally);
+                return tally;
+            }
+
+            public void LimitedBy(List<(LimitFactor Factor, double Seconds)> tally)
+            {
+                _compressed.LimitedBy(tally);
                 if (_plain is null)
                 {
-                    return compressed;
+                    return;
                 }
 
-                var tally = new List<(LimitFactor Factor, double Seconds)>(compressed);
+                // The plain rest's own tally, then added entry by entry (summed in this order, as always).
                 IReadOnlyList<(LimitFactor Factor, double Seconds)> plain = _plain.LimitedBy();
                 for (int k = 0; k < plain.Count; k++)
                 {
                     FlowTransfer.Tally(tally, plain[k].Factor, plain[k].Seconds);
                 }
-
-                return tally;
             }
 
-            private void OnSpareCpuChanged(Host host)
+            public void OnSpareCpuChanged(Host host)
             {
                 if (!_flow.Active || _plain is not null || _session.CompressionPays())
                 {
@@ -243,8 +244,8 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             private void Unsubscribe()
             {
-                _session.Context.Source.SpareCpuChanged -= _onSpareCpuChanged;
-                _session.Context.Target.SpareCpuChanged -= _onSpareCpuChanged;
+                _session.Context.Source.UnwatchSpareCpu(this);
+                _session.Context.Target.UnwatchSpareCpu(this);
             }
         }
 

@@ -38,7 +38,7 @@ internal sealed class TcpIpTransport : IMigrationTransport
             double ceiling = Context.Settings.StreamCeilingBytesPerSecond ?? double.PositiveInfinity;
             Flow.Flow flow = StartFlow(payloadBytes, [new FlowUsage(src.Transmit, 1), new FlowUsage(dst.Receive, 1)], ceiling);
             Cpu += TransportCpu(payloadBytes, Context.Settings.TcpCpuSecondsPerGB);
-            return new FlowTransfer(Context.Simulation, [flow], payloadBytes, (_, span) => NetworkPath.Factor(span, LimitFactor.StreamCeiling));
+            return new FlowTransfer(flow, payloadBytes, (_, span) => NetworkPath.Factor(span, LimitFactor.StreamCeiling));
         }
     }
 }
