@@ -16,6 +16,9 @@ public sealed class TimelineRecorder
     /// </summary>
     private readonly (bool IsNic, List<TimePoint>? Points)[] _nics;
     private readonly List<TimePoint> _running = [];
+
+    /// <summary>The first room made for a NIC direction's series (a list; it grows as any list when needed).</summary>
+    private const int NicSeriesCapacity = 8;
     private int _runningCount;
 
     public TimelineRecorder(Cluster cluster)
@@ -85,7 +88,8 @@ public sealed class TimelineRecorder
                         continue;
                     }
 
-                    _nics[r.Index].Points = points = [new TimePoint(0, 0)];
+                    // Room for a handful of points (a NIC that carries migrations steps up and down a few times), not grown from one.
+                    _nics[r.Index].Points = points = new List<TimePoint>(NicSeriesCapacity) { new TimePoint(0, 0) };
                 }
 
                 Add(points, load);

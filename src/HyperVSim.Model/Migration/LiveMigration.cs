@@ -24,7 +24,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     // Seconds per limiting factor in the order first seen (a list: a migration meets two or three factors).
     private readonly List<(LimitFactor Factor, double Seconds)> _limits = new(4);
     private readonly LeaseSet _leases = new();
-    private readonly List<Flow.Flow> _flows = [];
+    private List<Flow.Flow>? _flows; // storage moves' flows in flight (made at the first: most migrations move only memory)
     private IReadOnlyList<(DiskSpec Disk, Volume From)>? _disksToCopy;
     private readonly SimTime _requestedAt;
     private SimTime? _startedAt;
@@ -355,6 +355,11 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     private void CancelFlows()
     {
+        if (_flows is null)
+        {
+            return;
+        }
+
         foreach (Flow.Flow f in _flows.ToArray())
         {
             _cluster.Flows.Cancel(f);
@@ -375,8 +380,9 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Flow.Flow flow = _cluster.Flows.Start($"move:{Vm.Name}", bytes, path, bound);
         if (flow.Active)
         {
-            _flows.Add(flow);
-            flow.Completion.AddCallback(_ => _flows.Remove(flow));
+            List<Flow.Flow> flows = _flows ??= [];
+            flows.Add(flow);
+            flow.Completion.AddCallback(_ => flows.Remove(flow));
             foreach (var (volume, host) in needs)
             {
                 _cluster.NeedsVolume(flow, volume, host);

@@ -28,7 +28,6 @@ internal sealed class CompressionTransport : IMigrationTransport
     {
         private double? _spareAtFirstPass;
         private string? _passName;
-        private Func<Flow.Flow, BottleneckSpan, LimitFactor>? _factorOf;
 
         public override string Network => tcp.Network;
 
@@ -101,9 +100,6 @@ internal sealed class CompressionTransport : IMigrationTransport
             tcp.Close();
         }
 
-        /// <summary><see cref="Factor"/> as the delegate every compressed pass's transfer reads (one per session).</summary>
-        private Func<Flow.Flow, BottleneckSpan, LimitFactor> FactorOf => _factorOf ??= (_, span) => Factor(span);
-
         private LimitFactor Factor(BottleneckSpan span) =>
             ReferenceEquals(span.Resource, Context.Source.SpareCpu) || ReferenceEquals(span.Resource, Context.Target.SpareCpu)
                 ? LimitFactor.CompressionCpu
@@ -124,7 +120,6 @@ internal sealed class CompressionTransport : IMigrationTransport
             private readonly double _wirePerByte;
             private readonly double _cpuPerByte;
             private readonly Flow.Flow _flow;
-            private readonly FlowTransfer _compressed;
             private ITransfer? _plain;
             private long _compressedWire;
 
@@ -156,7 +151,6 @@ internal sealed class CompressionTransport : IMigrationTransport
                 _flow = session.StartFlow(payloadBytes, path, ceiling);
                 _compressedWire = (long)Math.Round(payloadBytes * _wirePerByte);
                 session.Cpu += (payloadBytes * _cpuPerByte) + TransportCpu(_compressedWire, ctx.Settings.TcpCpuSecondsPerGB);
-                _compressed = new FlowTransfer(_flow, _compressedWire, session.FactorOf);
                 if (!_flow.Active)
                 {
                     Done.Succeed();
@@ -198,7 +192,13 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             public void LimitedBy(List<(LimitFactor Factor, double Seconds)> tally)
             {
-                _compressed.LimitedBy(tally);
+                // The compressed flow's spans, each by what bound it (a compression CPU, a NIC, the stream ceiling).
+                IReadOnlyList<BottleneckSpan> spans = _flow.BottleneckSpans;
+                for (int k = 0; k < spans.Count; k++)
+                {
+                    FlowTransfer.Tally(tally, _session.Factor(spans[k]), spans[k].Duration.Seconds);
+                }
+
                 if (_plain is null)
                 {
                     return;

@@ -17,9 +17,7 @@ internal sealed class TcpIpTransport : IMigrationTransport
             return TransportOpening.Fail(failure);
         }
 
-        Nic src = NetworkPath.LeastLoaded(p.Source, transmit: true);
-        Nic dst = NetworkPath.LeastLoaded(p.Target, transmit: false);
-        return TransportOpening.Of(new Session(context, p.Network, src, dst));
+        return TransportOpening.Of(new Session(context, p.Network, p.Source, p.Target));
     }
 
     /// <summary>One stream over (source NIC transmit, target NIC receive).</summary>

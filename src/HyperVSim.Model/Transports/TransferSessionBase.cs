@@ -7,8 +7,9 @@ namespace HyperVSim.Model.Transports;
 internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSession
 {
     // The flows started, less those seen ended when the next one started: Close cancels what is still active (cancelling
-    // an ended flow does nothing), so no per-flow completion callback is needed to keep the list exact.
-    private readonly List<Flow.Flow> _inFlight = [];
+    // an ended flow does nothing), so no per-flow completion callback is needed to keep the list exact. Made at the first
+    // flow (a compression session's inner TCP/IP session starts flows only when a pass falls back).
+    private List<Flow.Flow>? _inFlight;
     private string? _flowName;
 
     protected TransportContext Context => ctx;
@@ -32,6 +33,11 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
     public virtual void Close()
     {
         // Cancelling only triggers each flow's completion (processed later), so the list does not change under the loop.
+        if (_inFlight is null)
+        {
+            return;
+        }
+
         foreach (Flow.Flow f in _inFlight)
         {
             ctx.Flows.Cancel(f);
@@ -46,8 +52,9 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
         Flow.Flow flow = ctx.Flows.Start(FlowName, amount, path, bound);
         if (flow.Active)
         {
-            _inFlight.RemoveAll(static f => !f.Active);
-            _inFlight.Add(flow);
+            List<Flow.Flow> inFlight = _inFlight ??= [];
+            inFlight.RemoveAll(static f => !f.Active);
+            inFlight.Add(flow);
         }
 
         return flow;
