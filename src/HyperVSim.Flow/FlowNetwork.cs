@@ -119,7 +119,8 @@ public sealed class FlowNetwork
     public Flow Start(string name, double amount, IReadOnlyList<Resource> path, double bound = double.PositiveInfinity, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Start(name, amount, path.Distinct().Select(r => new FlowUsage(r, 1)).ToArray(), bound, weight);
+        ReadOnlySpan<FlowUsage> usages = path.Distinct().Select(r => new FlowUsage(r, 1)).ToArray();
+        return Start(name, amount, usages, bound, weight);
     }
 
     /// <summary>
@@ -129,6 +130,16 @@ public sealed class FlowNetwork
     public Flow Start(string name, double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ReadOnlySpan<FlowUsage> usages = path is FlowUsage[] array ? array : path.ToArray();
+        return Start(name, amount, usages, bound, weight);
+    }
+
+    /// <summary>
+    /// As <see cref="Start(string, double, IReadOnlyList{FlowUsage}, double, double)"/>, the path read from a span: the flow
+    /// keeps its own copy, so a caller may build the path on the stack (a migration starts a flow per pass).
+    /// </summary>
+    public Flow Start(string name, double amount, ReadOnlySpan<FlowUsage> path, double bound = double.PositiveInfinity, double weight = 1)
+    {
         if (double.IsNaN(amount) || amount < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"flow '{name}' needs a non-negative amount");
@@ -144,15 +155,15 @@ public sealed class FlowNetwork
             throw new ArgumentOutOfRangeException(nameof(weight), weight, $"flow '{name}' needs a finite weight > 0");
         }
 
-        if (path.Count == 0 && double.IsPositiveInfinity(bound))
+        if (path.Length == 0 && double.IsPositiveInfinity(bound))
         {
             throw new ArgumentException($"flow '{name}' has neither a resource nor a bound", nameof(path));
         }
 
         // Plain loops, no LINQ: every migration pass starts a flow (paths have a handful of resources).
-        var resources = new Resource[path.Count];
-        var usages = new double[path.Count];
-        for (int k = 0; k < path.Count; k++)
+        var resources = new Resource[path.Length];
+        var usages = new double[path.Length];
+        for (int k = 0; k < path.Length; k++)
         {
             double perUnit = path[k].PerUnit;
             if (double.IsNaN(perUnit) || perUnit <= 0 || double.IsInfinity(perUnit))

@@ -25,12 +25,14 @@ public sealed class TimelineRecorder
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
         _nics = new (bool, List<TimePoint>?)[cluster.Flows.Resources.Count];
-        foreach (Host h in cluster.Hosts)
+        // Index loops over the hosts and their NICs (enumerating through IReadOnlyList would allocate one per host).
+        for (int i = 0; i < cluster.Hosts.Count; i++)
         {
-            foreach (Nic n in h.Nics)
+            IReadOnlyList<Nic> nics = cluster.Hosts[i].Nics;
+            for (int k = 0; k < nics.Count; k++)
             {
-                _nics[n.Transmit.Index].IsNic = true;
-                _nics[n.Receive.Index].IsNic = true;
+                _nics[nics[k].Transmit.Index].IsNic = true;
+                _nics[nics[k].Receive.Index].IsNic = true;
             }
         }
 
@@ -47,10 +49,12 @@ public sealed class TimelineRecorder
     public IReadOnlyList<TimeSeries> Series()
     {
         var list = new List<TimeSeries> { new("runningVms", "VMs", _running) };
-        foreach (Host h in _cluster.Hosts)
+        for (int i = 0; i < _cluster.Hosts.Count; i++)
         {
-            foreach (Nic n in h.Nics)
+            IReadOnlyList<Nic> nics = _cluster.Hosts[i].Nics;
+            for (int k = 0; k < nics.Count; k++)
             {
+                Nic n = nics[k];
                 if (_nics[n.Transmit.Index].Points is { Count: > 1 } tx)
                 {
                     list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx));

@@ -33,11 +33,12 @@ public sealed class Connectivity
     /// <summary>True when a NIC of <paramref name="host"/> is on one of <paramref name="networks"/> (loops: every run builds this per host).</summary>
     private static bool OnAny(Host host, string[] networks)
     {
-        foreach (Nic nic in host.Nics)
+        IReadOnlyList<Nic> nics = host.Nics;
+        for (int i = 0; i < nics.Count; i++)
         {
             foreach (string network in networks)
             {
-                if (nic.IsOn(network))
+                if (nics[i].IsOn(network))
                 {
                     return true;
                 }

@@ -20,7 +20,10 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 {
     private readonly MigrationService _service;
     private readonly Cluster _cluster;
-    private readonly List<PhaseRecord> _phases = [];
+    // The phases so far, in an array grown as a list grows (4, 8, ...): the record takes it as it is when it is exactly
+    // full (pre-copy's four phases), since a later phase would go to a new array; otherwise it takes a copy.
+    private PhaseRecord[] _phases = [];
+    private int _phaseCount;
     // Seconds per limiting factor in the order first seen (a list: a migration meets two or three factors).
     private readonly List<(LimitFactor Factor, double Seconds)> _limits = new(4);
     private readonly LeaseSet _leases = new();
@@ -450,7 +453,18 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     void IMigrationContext.ResumeVm() => Vm.Resume();
 
-    void IMigrationContext.AddPhase(PhaseRecord phase) => _phases.Add(phase);
+    void IMigrationContext.AddPhase(PhaseRecord phase)
+    {
+        if (_phaseCount == _phases.Length)
+        {
+            Array.Resize(ref _phases, Math.Max(4, 2 * _phases.Length));
+        }
+
+        _phases[_phaseCount++] = phase;
+    }
+
+    /// <summary>The phases recorded so far.</summary>
+    private ReadOnlySpan<PhaseRecord> PhasesSoFar => _phases.AsSpan(0, _phaseCount);
 
     /// <inheritdoc cref="IMigrationContext.Account"/>
     public LimitFactor? Account(ITransfer transfer, bool count = true)
@@ -555,7 +569,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private int Passes()
     {
         int n = 0;
-        foreach (PhaseRecord p in _phases)
+        foreach (PhaseRecord p in PhasesSoFar)
         {
             n += p.Kind == PhaseKind.Pass ? 1 : 0;
         }
@@ -567,7 +581,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private long PhaseWire(PhaseKind? kind)
     {
         long sum = 0;
-        foreach (PhaseRecord p in _phases)
+        foreach (PhaseRecord p in PhasesSoFar)
         {
             sum += kind is null || p.Kind == kind ? p.BytesOnWire : 0;
         }
@@ -579,7 +593,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private long PhaseBytes(PhaseKind kind)
     {
         long sum = 0;
-        foreach (PhaseRecord p in _phases)
+        foreach (PhaseRecord p in PhasesSoFar)
         {
             sum += p.Kind == kind ? p.Bytes : 0;
         }
@@ -612,7 +626,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Reason = reason,
         Fallback = FallbackReason,
         RequestedBy = RequestedBy,
-        Phases = _phases.ToArray(),
+        Phases = _phaseCount == _phases.Length ? _phases : PhasesSoFar.ToArray(),
         CompletedAt = completedAt?.Seconds,
         BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
         Rounds = outcome?.Rounds ?? Passes(),

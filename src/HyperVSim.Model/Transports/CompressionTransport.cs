@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HyperVSim.Engine;
 using HyperVSim.Flow;
 using HyperVSim.Model.Migration;
@@ -116,7 +117,6 @@ internal sealed class CompressionTransport : IMigrationTransport
         private sealed class CompressedPass : ITransfer, ISpareCpuWatcher
         {
             private readonly Session _session;
-            private readonly long _payload;
             private readonly double _wirePerByte;
             private readonly double _cpuPerByte;
             private readonly Flow.Flow _flow;
@@ -126,14 +126,15 @@ internal sealed class CompressionTransport : IMigrationTransport
             public CompressedPass(Session session, long payloadBytes)
             {
                 _session = session;
-                _payload = payloadBytes;
                 TransportContext ctx = session.Context;
                 _wirePerByte = session.WirePerByte;
                 double srcCpu = session.SourceCpuPerByte;
                 double dstCpu = session.TargetCpuPerByte;
                 _cpuPerByte = srcCpu + dstCpu;
                 double ceiling = ctx.Settings.StreamCeilingBytesPerSecond is { } c ? c / _wirePerByte : double.PositiveInfinity;
-                var path = new FlowUsage[2 + (srcCpu > 0 ? 1 : 0) + (dstCpu > 0 ? 1 : 0)];
+                // The path on the stack (the flow keeps its own copy): both NICs, then the spare CPU of each end that works.
+                var buffer = default(PathBuffer);
+                Span<FlowUsage> path = buffer;
                 path[0] = new FlowUsage(session.Tcp.Source.Transmit, _wirePerByte);
                 path[1] = new FlowUsage(session.Tcp.Target.Receive, _wirePerByte);
                 int next = 2;
@@ -144,11 +145,11 @@ internal sealed class CompressionTransport : IMigrationTransport
 
                 if (dstCpu > 0)
                 {
-                    path[next] = new FlowUsage(ctx.Target.SpareCpu, dstCpu);
+                    path[next++] = new FlowUsage(ctx.Target.SpareCpu, dstCpu);
                 }
 
                 Done = ctx.Simulation.Event(session.PassName);
-                _flow = session.StartFlow(payloadBytes, path, ceiling);
+                _flow = session.StartFlow(payloadBytes, path[..next], ceiling);
                 _compressedWire = (long)Math.Round(payloadBytes * _wirePerByte);
                 session.Cpu += (payloadBytes * _cpuPerByte) + TransportCpu(_compressedWire, ctx.Settings.TcpCpuSecondsPerGB);
                 if (!_flow.Active)
@@ -175,6 +176,13 @@ internal sealed class CompressionTransport : IMigrationTransport
             }
 
             public Event Done { get; }
+
+            /// <summary>Room for a compressed pass's path: two NICs and two CPU pools.</summary>
+            [InlineArray(4)]
+            private struct PathBuffer
+            {
+                private FlowUsage _first;
+            }
 
             public long BytesOnWire => _compressedWire + (_plain?.BytesOnWire ?? 0);
 

@@ -47,7 +47,7 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
     }
 
     /// <summary>Starts a flow and keeps it while it may run, so <see cref="Close"/> can cancel it.</summary>
-    protected Flow.Flow StartFlow(double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity)
+    protected Flow.Flow StartFlow(double amount, ReadOnlySpan<FlowUsage> path, double bound = double.PositiveInfinity)
     {
         Flow.Flow flow = ctx.Flows.Start(FlowName, amount, path, bound);
         if (flow.Active)
