@@ -12,9 +12,10 @@ public sealed class TimelineRecorder
     private readonly Cluster _cluster;
     /// <summary>
     /// By <see cref="Resource.Index"/>: whether the resource is a NIC direction, and its series, created at its first sample
-    /// (most NICs of a large cluster carry nothing). An array, not a dictionary: the NICs are most of the resources.
+    /// (most NICs of a large cluster carry nothing). Arrays, not a dictionary: the NICs are most of the resources.
     /// </summary>
-    private readonly (bool IsNic, List<TimePoint>? Points)[] _nics;
+    private readonly bool[] _isNic;
+    private readonly List<TimePoint>?[] _nics;
     private readonly List<TimePoint> _running = [];
 
     /// <summary>The first room made for a NIC direction's series (a list; it grows as any list when needed).</summary>
@@ -24,15 +25,16 @@ public sealed class TimelineRecorder
     public TimelineRecorder(Cluster cluster)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
-        _nics = new (bool, List<TimePoint>?)[cluster.Flows.Resources.Count];
+        _isNic = new bool[cluster.Flows.Resources.Count];
+        _nics = new List<TimePoint>?[_isNic.Length];
         // Index loops over the hosts and their NICs (enumerating through IReadOnlyList would allocate one per host).
         for (int i = 0; i < cluster.Hosts.Count; i++)
         {
             IReadOnlyList<Nic> nics = cluster.Hosts[i].Nics;
             for (int k = 0; k < nics.Count; k++)
             {
-                _nics[nics[k].Transmit.Index].IsNic = true;
-                _nics[nics[k].Receive.Index].IsNic = true;
+                _isNic[nics[k].Transmit.Index] = true;
+                _isNic[nics[k].Receive.Index] = true;
             }
         }
 
@@ -55,12 +57,12 @@ public sealed class TimelineRecorder
             for (int k = 0; k < nics.Count; k++)
             {
                 Nic n = nics[k];
-                if (_nics[n.Transmit.Index].Points is { Count: > 1 } tx)
+                if (_nics[n.Transmit.Index] is { Count: > 1 } tx)
                 {
                     list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx));
                 }
 
-                if (_nics[n.Receive.Index].Points is { Count: > 1 } rx)
+                if (_nics[n.Receive.Index] is { Count: > 1 } rx)
                 {
                     list.Add(new TimeSeries($"{n.FullName} rx", "bytes/s", rx));
                 }
@@ -80,9 +82,9 @@ public sealed class TimelineRecorder
         for (int i = 0; i < touched.Count; i++)
         {
             Resource r = touched[i];
-            if (r.Index < _nics.Length && _nics[r.Index].IsNic)
+            if (r.Index < _isNic.Length && _isNic[r.Index])
             {
-                List<TimePoint>? points = _nics[r.Index].Points;
+                List<TimePoint>? points = _nics[r.Index];
                 double load = r.Load;
                 if (points is null)
                 {
@@ -93,7 +95,7 @@ public sealed class TimelineRecorder
                     }
 
                     // Room for a handful of points (a NIC that carries migrations steps up and down a few times), not grown from one.
-                    _nics[r.Index].Points = points = new List<TimePoint>(NicSeriesCapacity) { new TimePoint(0, 0) };
+                    _nics[r.Index] = points = new List<TimePoint>(NicSeriesCapacity) { new TimePoint(0, 0) };
                 }
 
                 Add(points, load);
