@@ -41,7 +41,8 @@ internal struct ResourceFlows
     {
         if (End == _flows.Length)
         {
-            int size = Math.Max(4, _flows.Length * 2);
+            // Room for two at first: a NIC direction or a CPU pool mostly carries one or two flows at a time.
+            int size = Math.Max(2, _flows.Length * 2);
             Array.Resize(ref _flows, size);
             Array.Resize(ref _pathIndex, size);
         }

@@ -21,7 +21,8 @@ public sealed class VmTimelineRecorder
         _entries = new List<VmTimelineEntry>[cluster.Vms.Count];
         foreach (VirtualMachine vm in cluster.Vms)
         {
-            _entries[vm.Index] = [new VmTimelineEntry(0, vm.State.Word(), vm.Host?.Name, vm.Reason)];
+            // Room for a few entries (a VM that moves once has three), not grown from one.
+            _entries[vm.Index] = new List<VmTimelineEntry>(4) { new VmTimelineEntry(0, vm.State.Word(), vm.Host?.Name, vm.Reason) };
         }
 
         cluster.VmStateChanged += OnState;
