@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HyperVSim.Engine;
 
 namespace HyperVSim.Flow;
@@ -130,7 +131,13 @@ public sealed class FlowNetwork
     public Flow Start(string name, double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ReadOnlySpan<FlowUsage> usages = path is FlowUsage[] array ? array : path.ToArray();
+        // Arrays and lists are read in place; another kind of list is copied once.
+        ReadOnlySpan<FlowUsage> usages = path switch
+        {
+            FlowUsage[] array => array,
+            List<FlowUsage> list => CollectionsMarshal.AsSpan(list),
+            _ => path.ToArray(),
+        };
         return Start(name, amount, usages, bound, weight);
     }
 
