@@ -177,13 +177,6 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             public Event Done { get; }
 
-            /// <summary>Room for a compressed pass's path: two NICs and two CPU pools.</summary>
-            [InlineArray(4)]
-            private struct PathBuffer
-            {
-                private FlowUsage _first;
-            }
-
             public long BytesOnWire => _compressedWire + (_plain?.BytesOnWire ?? 0);
 
             public PayloadEncoding Encoding => _plain is null ? PayloadEncoding.Compressed : PayloadEncoding.FellBack;
@@ -254,6 +247,13 @@ internal sealed class CompressionTransport : IMigrationTransport
             {
                 _session.Context.Source.UnwatchSpareCpu(this);
                 _session.Context.Target.UnwatchSpareCpu(this);
+            }
+
+            /// <summary>Room for a compressed pass's path: two NICs and two CPU pools.</summary>
+            [InlineArray(4)]
+            private struct PathBuffer
+            {
+                private FlowUsage _first;
             }
         }
 
