@@ -14,22 +14,44 @@ public class Event
     private Exception? _error;
     private Process? _waiter;
     private List<Process>? _moreWaiters;
-    private List<Action<Event>>? _callbacks;
+    // The first callback sits in a field of its own, like the first waiter: most events have at most one, and then
+    // listening costs no list. Once others queue behind it, newcomers go after them, so callbacks run in the order added.
+    private Action<Event>? _callback;
+    private List<Action<Event>>? _moreCallbacks;
 
     /// <summary>True when the failure is deliberate (a killed process): it stops nothing when nobody handles it.</summary>
     private bool _quiet;
+
+    private string? _name;
 
     public Event(Simulation simulation, string name)
     {
         ArgumentNullException.ThrowIfNull(simulation);
         Simulation = simulation;
-        Name = name ?? throw new ArgumentNullException(nameof(name));
+        _name = name ?? throw new ArgumentNullException(nameof(name));
+    }
+
+    /// <summary>An event that names itself when its name is first read (<see cref="NameLater"/>).</summary>
+    private protected Event(Simulation simulation)
+    {
+        ArgumentNullException.ThrowIfNull(simulation);
+        Simulation = simulation;
     }
 
     public Simulation Simulation { get; }
 
     /// <summary>A name for messages and traces.</summary>
-    public string Name { get; private protected set; }
+    public string Name
+    {
+        get => _name ??= NameLater();
+        private protected set => _name = value;
+    }
+
+    /// <summary>
+    /// The name of an event made without one, built when first read: a model makes events by the thousand whose names
+    /// only a message would show, so those are formatted only then.
+    /// </summary>
+    private protected virtual string NameLater() => throw new InvalidOperationException("an event made without a name must name itself");
 
     public EventState State { get; internal set; }
 
@@ -87,15 +109,32 @@ public class Event
             throw new SimulationException($"event '{Name}' is {State}: a callback can no longer be added");
         }
 
-        (_callbacks ??= new List<Action<Event>>(2)).Add(callback);
+        if (_callback is null && (_moreCallbacks is null || _moreCallbacks.Count == 0))
+        {
+            _callback = callback;
+        }
+        else
+        {
+            (_moreCallbacks ??= new List<Action<Event>>(2)).Add(callback);
+        }
     }
 
-    /// <summary>Withdraws a callback added before (conditions, once decided); nothing when it is not there.</summary>
-    internal void RemoveCallback(Action<Event> callback) => _callbacks?.Remove(callback);
+    /// <summary>Withdraws a callback added before (conditions, once decided): its first entry, if any.</summary>
+    internal void RemoveCallback(Action<Event> callback)
+    {
+        if (_callback is not null && _callback.Equals(callback))
+        {
+            _callback = null;
+        }
+        else
+        {
+            _moreCallbacks?.Remove(callback);
+        }
+    }
 
     /// <summary>True when a process waits on the event or a callback listens to it.</summary>
     private protected bool HasListeners =>
-        _waiter is not null || _moreWaiters is { Count: > 0 } || _callbacks is { Count: > 0 };
+        _waiter is not null || _moreWaiters is { Count: > 0 } || _callback is not null || _moreCallbacks is { Count: > 0 };
 
     /// <summary>Fails the event as <see cref="Fail"/> does, but as a deliberate outcome: unhandled, it stops nothing.</summary>
     private protected void FailQuietly(Exception error, EventPriority priority)
@@ -147,11 +186,14 @@ public class Event
         State = EventState.Processed;
         Process? waiter = _waiter;
         List<Process>? more = _moreWaiters;
-        List<Action<Event>>? callbacks = _callbacks;
+        Action<Event>? callback = _callback;
+        List<Action<Event>>? callbacks = _moreCallbacks;
         _waiter = null;
         _moreWaiters = null;
-        _callbacks = null;
-        if (_error is not null && !_quiet && first is null && waiter is null && (more is null || more.Count == 0) && (callbacks is null || callbacks.Count == 0))
+        _callback = null;
+        _moreCallbacks = null;
+        if (_error is not null && !_quiet && first is null && waiter is null && (more is null || more.Count == 0)
+            && callback is null && (callbacks is null || callbacks.Count == 0))
         {
             ThrowUnhandled(_error);
         }
@@ -174,6 +216,7 @@ public class Event
             }
         }
 
+        callback?.Invoke(this);
         if (callbacks is not null)
         {
             foreach (Action<Event> cb in callbacks)
@@ -202,7 +245,7 @@ public class Event
     /// </summary>
     private protected bool TryTakeSoleWaiter(out Process? waiter)
     {
-        if (_moreWaiters is null && _callbacks is null && _error is null)
+        if (_moreWaiters is null && _callback is null && _moreCallbacks is null && _error is null)
         {
             waiter = _waiter;
             _waiter = null;
@@ -228,7 +271,8 @@ public class Event
         _error = null;
         _waiter = null;
         _moreWaiters = null;
-        _callbacks = null;
+        _callback = null;
+        _moreCallbacks = null;
         State = EventState.Pending; // never failed, so never quiet: a pooled delay cannot be failed
     }
 
@@ -245,4 +289,10 @@ public class Event
         throw new SimulationException($"event '{Name}' cannot {verb}: it is already {State}");
 
     public override string ToString() => $"{Name} ({State})";
+}
+
+/// <summary>An event named by <c>nameOf(state)</c> when its name is first read (<see cref="Simulation.Event(object, Func{object, string})"/>).</summary>
+internal sealed class LaterNamedEvent(Simulation simulation, object state, Func<object, string> nameOf) : Event(simulation)
+{
+    private protected override string NameLater() => nameOf(state);
 }

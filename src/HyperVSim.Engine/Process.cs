@@ -34,12 +34,27 @@ public sealed class Process : Event
     /// </summary>
     private bool _stepping;
 
+    // The name's source when it is built on first read (null when the process was given its name).
+    private readonly object? _nameState;
+    private readonly Func<object, string>? _nameOf;
+
     internal Process(Simulation simulation, string name)
         : base(simulation, name)
     {
         // Allocated with the process so that the two sit side by side in memory: waking a process touches both.
         _ownDelay = new Delay(simulation, this);
     }
+
+    /// <summary>A process named by <paramref name="nameOf"/>(<paramref name="state"/>) when its name is first read.</summary>
+    internal Process(Simulation simulation, object state, Func<object, string> nameOf)
+        : base(simulation)
+    {
+        _nameState = state;
+        _nameOf = nameOf;
+        _ownDelay = new Delay(simulation, this);
+    }
+
+    private protected override string NameLater() => _nameOf!(_nameState!);
 
     /// <summary>True until the iterator has ended.</summary>
     public bool IsAlive => State == EventState.Pending;
@@ -68,7 +83,7 @@ public sealed class Process : Event
     internal void Start(IEnumerable<Event> steps)
     {
         _steps = steps.GetEnumerator();
-        var start = new Event(Simulation, Name + ":start");
+        var start = new StartWake(this);
         start.AddWaiter(this);
         start.Succeed(null, EventPriority.Urgent);
     }
@@ -375,6 +390,12 @@ public sealed class Process : Event
         {
             throw new SimulationException($"process '{Name}' waits on cancelled event '{next.Name}', which would never fire");
         }
+    }
+
+    /// <summary>The event that starts the process, named "<c>process:start</c>" when that is read.</summary>
+    private sealed class StartWake(Process process) : Event(process.Simulation)
+    {
+        private protected override string NameLater() => $"{process.Name}:start";
     }
 
     /// <summary>The event that delivers an <see cref="Interrupt"/>; its value is the cause.</summary>

@@ -61,13 +61,23 @@ public sealed class RandomStreams
     {
         const ulong Prime = 1099511628211UL;
         ulong h = 14695981039346656037UL;
-        foreach (byte b in Encoding.UTF8.GetBytes(entity))
-        {
-            h = (h ^ b) * Prime;
-        }
-
+        h = Fnv1a(h, entity);
         h *= Prime; // the zero byte: h ^ 0 is h
-        foreach (byte b in Encoding.UTF8.GetBytes(purpose))
+        return Fnv1a(h, purpose);
+    }
+
+    /// <summary>
+    /// Absorbs the UTF-8 bytes of <paramref name="text"/> into an FNV-1a state; the bytes go through a stack buffer
+    /// (a heap one only for long names), since every VM derives streams from its name in every run.
+    /// </summary>
+    private static ulong Fnv1a(ulong h, string text)
+    {
+        const ulong Prime = 1099511628211UL;
+        const int StackBytes = 256;
+        int max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        Span<byte> bytes = max <= StackBytes ? stackalloc byte[StackBytes] : new byte[max];
+        int count = Encoding.UTF8.GetBytes(text, bytes);
+        foreach (byte b in bytes[..count])
         {
             h = (h ^ b) * Prime;
         }

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace HyperVSim.Engine;
 
 /// <summary>
-/// The clock and the future event list. Everything that happens is an <see cref="Event"/> processed in
+/// The clock and the future event list. Everything that happens is an <see cref="HyperVSim.Engine.Event"/> processed in
 /// (time, priority, insertion) order; multi-step activities are <see cref="HyperVSim.Engine.Process"/> iterators. The
 /// simulation knows nothing of what it simulates.
 /// </summary>
@@ -50,6 +50,17 @@ public sealed class Simulation
 
     /// <summary>A new pending event, triggered later by the model with <see cref="Event.Succeed"/> or <see cref="Event.Fail"/>.</summary>
     public Event Event(string name) => new(this, name);
+
+    /// <summary>
+    /// A new pending event as <see cref="Event(string)"/>, named only when its name is read (messages):
+    /// <paramref name="nameOf"/>(<paramref name="state"/>), with a static lambda, so that no name is formatted that nothing shows.
+    /// </summary>
+    public Event Event(object state, Func<object, string> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        return new LaterNamedEvent(this, state, nameOf);
+    }
 
     /// <summary>An event that fires after <paramref name="delay"/>; it can be cancelled.</summary>
     public Timeout Timeout(SimTime delay, object? value = null, string name = "timeout") => new(this, delay, value, name);
@@ -106,6 +117,20 @@ public sealed class Simulation
     {
         ArgumentNullException.ThrowIfNull(steps);
         var p = new Process(this, name);
+        p.Start(steps);
+        return p;
+    }
+
+    /// <summary>
+    /// Starts a process as <see cref="Process(IEnumerable{Event}, string)"/>, named only when its name is read (messages):
+    /// <paramref name="nameOf"/>(<paramref name="state"/>), with a static lambda.
+    /// </summary>
+    public Process Process(IEnumerable<Event> steps, object state, Func<object, string> nameOf)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        var p = new Process(this, state, nameOf);
         p.Start(steps);
         return p;
     }

@@ -77,10 +77,11 @@ public sealed class Flow
     /// <summary>Whether the bottleneck resource carried other flows too at the last recompute.</summary>
     public bool BottleneckShared { get; internal set; }
 
-    private readonly List<BottleneckSpan> _spans = [];
+    // Made at the first span, with room for one: most flows keep one bottleneck all their life.
+    private List<BottleneckSpan>? _spans;
 
     /// <summary>How long each bottleneck held this flow's rate, in the order first seen (time at rate 0 included).</summary>
-    public IReadOnlyList<BottleneckSpan> BottleneckSpans => _spans;
+    public IReadOnlyList<BottleneckSpan> BottleneckSpans => _spans ?? (IReadOnlyList<BottleneckSpan>)[];
 
     /// <summary>Adds the time since the last update to the current bottleneck's tally.</summary>
     internal void TallyBottleneck(SimTime now)
@@ -91,16 +92,17 @@ public sealed class Flow
             return;
         }
 
-        for (int i = 0; i < _spans.Count; i++)
+        List<BottleneckSpan> spans = _spans ??= new List<BottleneckSpan>(1);
+        for (int i = 0; i < spans.Count; i++)
         {
-            if (ReferenceEquals(_spans[i].Resource, Bottleneck) && _spans[i].Shared == BottleneckShared)
+            if (ReferenceEquals(spans[i].Resource, Bottleneck) && spans[i].Shared == BottleneckShared)
             {
-                _spans[i] = _spans[i] with { Duration = _spans[i].Duration + span };
+                spans[i] = spans[i] with { Duration = spans[i].Duration + span };
                 return;
             }
         }
 
-        _spans.Add(new BottleneckSpan(Bottleneck, BottleneckShared, span));
+        spans.Add(new BottleneckSpan(Bottleneck, BottleneckShared, span));
     }
 
     /// <summary>Visit stamp of the recompute walking the network (its generation).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HyperVSim.Engine;
 
 namespace HyperVSim.Flow;
@@ -15,6 +16,10 @@ namespace HyperVSim.Flow;
 /// </summary>
 public sealed class FlowNetwork
 {
+    // A flow's completion value, boxed once (immutable, so shared by every network): true when through, false when cancelled.
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     private readonly Simulation _sim;
     private readonly IFlowSolver _solver;
     private readonly List<Resource> _resources = [];
@@ -79,12 +84,30 @@ public sealed class FlowNetwork
     /// </summary>
     public IReadOnlyList<Resource> TouchedResources => _touched;
 
+    /// <summary>Makes room for <paramref name="resources"/> resources in all, so that a model that knows how many it will add does not regrow the list.</summary>
+    public void EnsureResourceCapacity(int resources) => _resources.EnsureCapacity(resources);
+
     /// <summary>A new resource with a capacity in units per second (≥ 0).</summary>
     public Resource AddResource(string name, double capacity)
     {
         ArgumentNullException.ThrowIfNull(name);
         CheckCapacity(capacity, name);
         var r = new Resource(name, capacity, _resources.Count);
+        _resources.Add(r);
+        return r;
+    }
+
+    /// <summary>
+    /// A new resource as <see cref="AddResource(string, double)"/>, named only when its name is read (messages, diagnostics):
+    /// <paramref name="nameOf"/>(<paramref name="owner"/>), with a static lambda, so that a model that makes many resources
+    /// per run (a few per NIC and host) formats no name it never shows.
+    /// </summary>
+    public Resource AddResource(object owner, Func<object, string> nameOf, double capacity)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(nameOf);
+        var r = new Resource(owner, nameOf, capacity, _resources.Count);
+        CheckCapacity(capacity, r);
         _resources.Add(r);
         return r;
     }
@@ -97,7 +120,8 @@ public sealed class FlowNetwork
     public Flow Start(string name, double amount, IReadOnlyList<Resource> path, double bound = double.PositiveInfinity, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Start(name, amount, path.Distinct().Select(r => new FlowUsage(r, 1)).ToArray(), bound, weight);
+        ReadOnlySpan<FlowUsage> usages = path.Distinct().Select(r => new FlowUsage(r, 1)).ToArray();
+        return Start(name, amount, usages, bound, weight);
     }
 
     /// <summary>
@@ -107,6 +131,22 @@ public sealed class FlowNetwork
     public Flow Start(string name, double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity, double weight = 1)
     {
         ArgumentNullException.ThrowIfNull(path);
+        // Arrays and lists are read in place; another kind of list is copied once.
+        ReadOnlySpan<FlowUsage> usages = path switch
+        {
+            FlowUsage[] array => array,
+            List<FlowUsage> list => CollectionsMarshal.AsSpan(list),
+            _ => path.ToArray(),
+        };
+        return Start(name, amount, usages, bound, weight);
+    }
+
+    /// <summary>
+    /// As <see cref="Start(string, double, IReadOnlyList{FlowUsage}, double, double)"/>, the path read from a span: the flow
+    /// keeps its own copy, so a caller may build the path on the stack (a migration starts a flow per pass).
+    /// </summary>
+    public Flow Start(string name, double amount, ReadOnlySpan<FlowUsage> path, double bound = double.PositiveInfinity, double weight = 1)
+    {
         if (double.IsNaN(amount) || amount < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(amount), amount, $"flow '{name}' needs a non-negative amount");
@@ -122,15 +162,15 @@ public sealed class FlowNetwork
             throw new ArgumentOutOfRangeException(nameof(weight), weight, $"flow '{name}' needs a finite weight > 0");
         }
 
-        if (path.Count == 0 && double.IsPositiveInfinity(bound))
+        if (path.Length == 0 && double.IsPositiveInfinity(bound))
         {
             throw new ArgumentException($"flow '{name}' has neither a resource nor a bound", nameof(path));
         }
 
         // Plain loops, no LINQ: every migration pass starts a flow (paths have a handful of resources).
-        var resources = new Resource[path.Count];
-        var usages = new double[path.Count];
-        for (int k = 0; k < path.Count; k++)
+        var resources = new Resource[path.Length];
+        var usages = new double[path.Length];
+        for (int k = 0; k < path.Length; k++)
         {
             double perUnit = path[k].PerUnit;
             if (double.IsNaN(perUnit) || perUnit <= 0 || double.IsInfinity(perUnit))
@@ -154,7 +194,7 @@ public sealed class FlowNetwork
         if (amount == 0)
         {
             flow.Active = false;
-            flow.Completion.Succeed(true);
+            flow.Completion.Succeed(BoxedTrue);
             return flow;
         }
 
@@ -172,7 +212,7 @@ public sealed class FlowNetwork
     public void SetCapacity(Resource resource, double capacity)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        CheckCapacity(capacity, resource.Name);
+        CheckCapacity(capacity, resource);
         if (resource.Capacity == capacity)
         {
             return;
@@ -216,7 +256,7 @@ public sealed class FlowNetwork
         }
 
         Remove(flow);
-        flow.Completion.Succeed(false);
+        flow.Completion.Succeed(BoxedFalse);
     }
 
     /// <summary>
@@ -245,7 +285,7 @@ public sealed class FlowNetwork
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(cause);
-        ResourceFlows crossing = resource.Flows;
+        ref ResourceFlows crossing = ref resource.Flows;
         for (int s = 0; s < crossing.End; s++)
         {
             if (crossing[s] is { } f)
@@ -278,7 +318,7 @@ public sealed class FlowNetwork
         }
 
         Remove(flow);
-        flow.Completion.Succeed(true);
+        flow.Completion.Succeed(BoxedTrue);
     }
 
     private void Remove(Flow flow)
@@ -496,7 +536,7 @@ public sealed class FlowNetwork
         {
             Resource r = stack.Pop();
             _groupResources.Add(r);
-            ResourceFlows crossing = r.Flows;
+            ref ResourceFlows crossing = ref r.Flows;
             for (int s = 0; s < crossing.End; s++)
             {
                 if (crossing[s] is { } f)
@@ -544,9 +584,20 @@ public sealed class FlowNetwork
 
     private static void CheckCapacity(double capacity, string name)
     {
-        if (double.IsNaN(capacity) || capacity < 0 || double.IsInfinity(capacity))
+        if (!IsValidCapacity(capacity))
         {
             throw new ArgumentOutOfRangeException(nameof(capacity), capacity, $"resource '{name}' needs a finite capacity ≥ 0");
         }
     }
+
+    /// <summary>As <see cref="CheckCapacity(double, string)"/>, naming the resource only when the capacity is wrong.</summary>
+    private static void CheckCapacity(double capacity, Resource resource)
+    {
+        if (!IsValidCapacity(capacity))
+        {
+            CheckCapacity(capacity, resource.Name);
+        }
+    }
+
+    private static bool IsValidCapacity(double capacity) => !(double.IsNaN(capacity) || capacity < 0 || double.IsInfinity(capacity));
 }

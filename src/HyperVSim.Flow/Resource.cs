@@ -3,16 +3,30 @@ namespace HyperVSim.Flow;
 /// <summary>Something with a capacity in units per second (bytes/s of a NIC direction, bytes/s of a core pool) that flows share.</summary>
 public sealed class Resource
 {
-    internal readonly ResourceFlows Flows = new();
+    /// <summary>The flows crossing it (a struct: used in place, through this field).</summary>
+    internal ResourceFlows Flows = new();
+
+    private string? _name;
+    private readonly object? _owner;
+    private readonly Func<object, string>? _nameOf;
 
     internal Resource(string name, double capacity, int index)
     {
-        Name = name;
+        _name = name;
         Capacity = capacity;
         Index = index;
     }
 
-    public string Name { get; }
+    /// <summary>A resource named only when <see cref="Name"/> is read, by <paramref name="nameOf"/>(<paramref name="owner"/>).</summary>
+    internal Resource(object owner, Func<object, string> nameOf, double capacity, int index)
+    {
+        _owner = owner;
+        _nameOf = nameOf;
+        Capacity = capacity;
+        Index = index;
+    }
+
+    public string Name => _name ??= _nameOf!(_owner!);
 
     /// <summary>Units per second; changed through <see cref="FlowNetwork.SetCapacity"/>.</summary>
     public double Capacity { get; internal set; }
@@ -38,8 +52,8 @@ public sealed class Resource
     /// <summary>Flows crossing it now.</summary>
     public int FlowCount => Flows.Count;
 
-    /// <summary>Position in the network's creation order; ties between resources resolve by it.</summary>
-    internal int Index { get; }
+    /// <summary>Position in the network's creation order (0, 1, ...); ties between resources resolve by it.</summary>
+    public int Index { get; }
 
     /// <summary>Visit stamp of the recompute walking the network (negated generation).</summary>
     internal int Mark { get; set; }

@@ -10,11 +10,19 @@ namespace HyperVSim.Flow;
 /// walking these lists, and the order it finds them in is the order the solver sums loads and freezes ties
 /// in, and the order completion timers are scheduled in (which orders completions at one instant).
 /// </para>
+/// <para>
+/// A struct held in a field of its <see cref="Resource"/> (one object less per resource: a cluster makes a few per NIC
+/// and host, per run): use it through the field or a <c>ref</c> local, never a copy, since adding and removing change it.
+/// </para>
 /// </summary>
-internal sealed class ResourceFlows
+internal struct ResourceFlows
 {
     private Flow?[] _flows = [];
     private int[] _pathIndex = [];
+
+    public ResourceFlows()
+    {
+    }
 
     /// <summary>Flows crossing the resource now.</summary>
     public int Count { get; private set; }
@@ -23,17 +31,18 @@ internal sealed class ResourceFlows
     public int End { get; private set; }
 
     /// <summary>The flow in <paramref name="slot"/>, or null when the slot was emptied.</summary>
-    public Flow? this[int slot] => _flows[slot];
+    public readonly Flow? this[int slot] => _flows[slot];
 
     /// <summary>Where this resource sits on the path of the flow in <paramref name="slot"/>.</summary>
-    public int PathIndexAt(int slot) => _pathIndex[slot];
+    public readonly int PathIndexAt(int slot) => _pathIndex[slot];
 
     /// <summary>Appends <paramref name="flow"/>, whose path holds this resource at <paramref name="pathIndex"/>.</summary>
     public void Add(Flow flow, int pathIndex)
     {
         if (End == _flows.Length)
         {
-            int size = Math.Max(4, _flows.Length * 2);
+            // Room for two at first: a NIC direction or a CPU pool mostly carries one or two flows at a time.
+            int size = Math.Max(2, _flows.Length * 2);
             Array.Resize(ref _flows, size);
             Array.Resize(ref _pathIndex, size);
         }

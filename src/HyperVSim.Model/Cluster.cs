@@ -31,6 +31,15 @@ public sealed class Cluster
         Spec = spec ?? throw new ArgumentNullException(nameof(spec));
         Simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Flows = new FlowNetwork(simulation);
+
+        // Room for the hosts' resources (two per NIC, spare CPU, at most two SMB limits), not regrown host by host.
+        int hostResources = 0;
+        foreach (HostSpec h in spec.Hosts)
+        {
+            hostResources += (2 * h.Nics.Count) + 3;
+        }
+
+        Flows.EnsureResourceCapacity(hostResources);
         Streams = new RandomStreams(spec.Seed, spec.CaseIndex, spec.Replication);
         Hosts = spec.Hosts.Select((h, i) => new Host(h, Flows) { Index = i }).ToArray();
         _hosts = Hosts.ToDictionary(h => h.Name, StringComparer.Ordinal);

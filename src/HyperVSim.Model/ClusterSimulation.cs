@@ -98,7 +98,7 @@ public static class ClusterSimulation
             Resizes = cluster.Components.OfType<Components.DiskResizes>().SelectMany(r => r.Records()).ToArray(),
             Boots = cluster.Components.OfType<Boot.Boots>().SelectMany(b => b.Records()).ToArray(),
             Sessions = cluster.Components.OfType<Components.Sessions>().SelectMany(s => s.Records()).ToArray(),
-            Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.ToString().ToLowerInvariant(), v.Outages, v.DowntimeAt(end).Seconds)
+            Vms = cluster.Vms.Select(v => new VmRecord(v.Name, v.Host?.Name, v.State.Word(), v.Outages, v.DowntimeAt(end).Seconds)
             {
                 Availability = end > SimTime.Zero ? v.RunningTimeAt(end).Seconds / end.Seconds : (v.State == VmState.Running ? 1.0 : 0.0),
                 Timeline = vmTimeline.For(v),

@@ -14,8 +14,14 @@ public sealed class Host
     {
         Spec = spec;
         _flows = flows;
-        Nics = spec.Nics.Select(n => new Nic(this, n, flows)).ToArray();
-        SpareCpu = flows.AddResource($"{spec.Name}:spareCpu", spec.Cpu.Cores);
+        var nics = new Nic[spec.Nics.Count];
+        for (int i = 0; i < nics.Length; i++)
+        {
+            nics[i] = new Nic(this, spec.Nics[i], flows);
+        }
+
+        Nics = nics;
+        SpareCpu = flows.AddResource(this, static h => $"{((Host)h).Name}:spareCpu", spec.Cpu.Cores);
         SmbLiveMigrationLimit = spec.SmbBandwidthLimit.LiveMigration is { } lm ? flows.AddResource($"{spec.Name}:smbLimit:liveMigration", lm) : null;
         SmbVirtualMachineLimit = spec.SmbBandwidthLimit.VirtualMachine is { } vm ? flows.AddResource($"{spec.Name}:smbLimit:virtualMachine", vm) : null;
     }
@@ -87,18 +93,87 @@ public sealed class Host
     internal Activities.Lease ReserveIncoming(long bytes)
     {
         IncomingReservedBytes += bytes;
-        return new Activities.Lease(() => $"{bytes:N0} bytes reserved on {Name}", () => IncomingReservedBytes -= bytes);
+        return new IncomingMemoryLease(this, bytes, planned: false);
     }
 
     /// <summary>Counts <paramref name="bytes"/> as planned here (a requested move not yet set up) until the lease ends.</summary>
     internal Activities.Lease PlanIncoming(long bytes)
     {
         PlannedIncomingBytes += bytes;
-        return new Activities.Lease(() => $"{bytes:N0} bytes planned on {Name}", () => PlannedIncomingBytes -= bytes);
+        return new IncomingMemoryLease(this, bytes, planned: true);
     }
 
-    /// <summary>Raised after the host's spare CPU changed (a VM arrived, left, paused or resumed).</summary>
-    internal event Action<Host>? SpareCpuChanged;
+    /// <summary>Memory counted on a host for a VM coming to it: reserved (its skeleton) or planned (a move not yet set up).</summary>
+    private sealed class IncomingMemoryLease(Host host, long bytes, bool planned) : Activities.Lease
+    {
+        public override string What => $"{bytes:N0} bytes {(planned ? "planned" : "reserved")} on {host.Name}";
+
+        private protected override void Release()
+        {
+            if (planned)
+            {
+                host.PlannedIncomingBytes -= bytes;
+            }
+            else
+            {
+                host.IncomingReservedBytes -= bytes;
+            }
+        }
+    }
+
+    // Told after the host's spare CPU changed (a VM arrived, left, paused or resumed), in the order they began watching.
+    // A list of watchers, not an event: a compressed pass watches both hosts, and adding to an event with another
+    // handler on it allocates a new delegate each time. The snapshot buffer is reused between notices.
+    private List<ISpareCpuWatcher>? _spareCpuWatchers;
+    private ISpareCpuWatcher[] _spareCpuSnapshot = [];
+    private bool _notifyingSpareCpu;
+
+    /// <summary>Tells <paramref name="watcher"/> of every change of the host's spare CPU until <see cref="UnwatchSpareCpu"/>.</summary>
+    internal void WatchSpareCpu(ISpareCpuWatcher watcher) => (_spareCpuWatchers ??= new List<ISpareCpuWatcher>(2)).Add(watcher);
+
+    /// <summary>Stops telling <paramref name="watcher"/> (its last registration, as removing an event handler does); nothing when it does not watch.</summary>
+    internal void UnwatchSpareCpu(ISpareCpuWatcher watcher)
+    {
+        if (_spareCpuWatchers is { } watchers && watchers.LastIndexOf(watcher) is var i and >= 0)
+        {
+            watchers.RemoveAt(i);
+        }
+    }
+
+    /// <summary>
+    /// Tells the watchers, as an event's handlers are called: those watching now, in order; one that starts or stops
+    /// watching meanwhile does not change who is told this time.
+    /// </summary>
+    private void NotifySpareCpuChanged()
+    {
+        if (_spareCpuWatchers is not { Count: > 0 } watchers)
+        {
+            return;
+        }
+
+        int count = watchers.Count;
+        bool outer = !_notifyingSpareCpu;
+        ISpareCpuWatcher[] snapshot = !outer ? new ISpareCpuWatcher[count]
+            : _spareCpuSnapshot.Length >= count ? _spareCpuSnapshot
+            : _spareCpuSnapshot = new ISpareCpuWatcher[Math.Max(count, 2 * _spareCpuSnapshot.Length)];
+        watchers.CopyTo(snapshot);
+        _notifyingSpareCpu = true;
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                snapshot[i].OnSpareCpuChanged(this);
+            }
+        }
+        finally
+        {
+            if (outer)
+            {
+                _notifyingSpareCpu = false;
+                Array.Clear(snapshot, 0, count);
+            }
+        }
+    }
 
     /// <summary>Memory VMs may still take: physical − reserve − resident VMs that hold memory (not off) − incoming reservations.</summary>
     public long FreeMemoryBytes => Spec.MemoryBytes - Spec.MemoryReserveBytes - HeldMemoryBytes - IncomingReservedBytes;
@@ -180,8 +255,14 @@ public sealed class Host
         }
 
         _flows.SetCapacity(SpareCpu, spare);
-        SpareCpuChanged?.Invoke(this);
+        NotifySpareCpuChanged();
     }
 
     public override string ToString() => Name;
+}
+
+/// <summary>Something that acts when a host's spare CPU changes (a compressed pass re-checks that compressing still pays).</summary>
+internal interface ISpareCpuWatcher
+{
+    void OnSpareCpuChanged(Host host);
 }

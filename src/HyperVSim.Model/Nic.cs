@@ -10,11 +10,14 @@ public sealed class Nic
     {
         Host = host;
         Spec = spec;
-        FullName = $"{host.Name}/{spec.Name}";
         PayloadBytesPerSecond = spec.BitsPerSecond / 8.0 * spec.Efficiency;
-        Transmit = flows.AddResource($"{FullName}:tx", PayloadBytesPerSecond);
-        Receive = flows.AddResource($"{FullName}:rx", PayloadBytesPerSecond);
+
+        // Named when first asked (most NICs of a cluster carry nothing in a run, and no message names them).
+        Transmit = flows.AddResource(this, static n => $"{((Nic)n).FullName}:tx", PayloadBytesPerSecond);
+        Receive = flows.AddResource(this, static n => $"{((Nic)n).FullName}:rx", PayloadBytesPerSecond);
     }
+
+    private string? _fullName;
 
     public Host Host { get; }
 
@@ -23,7 +26,7 @@ public sealed class Nic
     public string Name => Spec.Name;
 
     /// <summary>host/nic, as scenarios and reports name it.</summary>
-    public string FullName { get; }
+    public string FullName => _fullName ??= $"{Host.Name}/{Spec.Name}";
 
     /// <summary>Bytes per second of payload a bulk TCP transfer achieves in one direction.</summary>
     public double PayloadBytesPerSecond { get; }

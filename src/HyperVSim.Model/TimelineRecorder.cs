@@ -10,21 +10,31 @@ namespace HyperVSim.Model;
 public sealed class TimelineRecorder
 {
     private readonly Cluster _cluster;
-    /// <summary>Each NIC direction's series, created at its first sample (most NICs of a large cluster carry nothing).</summary>
-    private readonly Dictionary<Resource, List<TimePoint>?> _nics;
+    /// <summary>
+    /// By <see cref="Resource.Index"/>: whether the resource is a NIC direction, and its series, created at its first sample
+    /// (most NICs of a large cluster carry nothing). Arrays, not a dictionary: the NICs are most of the resources.
+    /// </summary>
+    private readonly bool[] _isNic;
+    private readonly List<TimePoint>?[] _nics;
     private readonly List<TimePoint> _running = [];
+
+    /// <summary>The first room made for a NIC direction's series (a list; it grows as any list when needed).</summary>
+    private const int NicSeriesCapacity = 8;
     private int _runningCount;
 
     public TimelineRecorder(Cluster cluster)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
-        _nics = new Dictionary<Resource, List<TimePoint>?>(2 * cluster.Hosts.Sum(h => h.Nics.Count));
-        foreach (Host h in cluster.Hosts)
+        _isNic = new bool[cluster.Flows.Resources.Count];
+        _nics = new List<TimePoint>?[_isNic.Length];
+        // Index loops over the hosts and their NICs (enumerating through IReadOnlyList would allocate one per host).
+        for (int i = 0; i < cluster.Hosts.Count; i++)
         {
-            foreach (Nic n in h.Nics)
+            IReadOnlyList<Nic> nics = cluster.Hosts[i].Nics;
+            for (int k = 0; k < nics.Count; k++)
             {
-                _nics[n.Transmit] = null;
-                _nics[n.Receive] = null;
+                _isNic[nics[k].Transmit.Index] = true;
+                _isNic[nics[k].Receive.Index] = true;
             }
         }
 
@@ -33,22 +43,28 @@ public sealed class TimelineRecorder
         cluster.VmStateChanged += OnVmState;
     }
 
-    /// <summary>The series: running VMs first, then every NIC direction that carried traffic, in host and NIC order.</summary>
+    /// <summary>
+    /// The series: running VMs first, then every NIC direction that carried traffic, in host and NIC order. They hand
+    /// over the recorder's own lists (no copy: a run makes many series, and a study many runs), so ask for them once the
+    /// run has ended: the recorder would go on adding to them.
+    /// </summary>
     public IReadOnlyList<TimeSeries> Series()
     {
-        var list = new List<TimeSeries> { new("runningVms", "VMs", _running.ToArray()) };
-        foreach (Host h in _cluster.Hosts)
+        var list = new List<TimeSeries> { new("runningVms", "VMs", _running) };
+        for (int i = 0; i < _cluster.Hosts.Count; i++)
         {
-            foreach (Nic n in h.Nics)
+            IReadOnlyList<Nic> nics = _cluster.Hosts[i].Nics;
+            for (int k = 0; k < nics.Count; k++)
             {
-                if (_nics[n.Transmit] is { Count: > 1 } tx)
+                Nic n = nics[k];
+                if (_nics[n.Transmit.Index] is { Count: > 1 } tx)
                 {
-                    list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx.ToArray()));
+                    list.Add(new TimeSeries($"{n.FullName} tx", "bytes/s", tx));
                 }
 
-                if (_nics[n.Receive] is { Count: > 1 } rx)
+                if (_nics[n.Receive.Index] is { Count: > 1 } rx)
                 {
-                    list.Add(new TimeSeries($"{n.FullName} rx", "bytes/s", rx.ToArray()));
+                    list.Add(new TimeSeries($"{n.FullName} rx", "bytes/s", rx));
                 }
             }
         }
@@ -66,8 +82,9 @@ public sealed class TimelineRecorder
         for (int i = 0; i < touched.Count; i++)
         {
             Resource r = touched[i];
-            if (_nics.TryGetValue(r, out List<TimePoint>? points))
+            if (r.Index < _isNic.Length && _isNic[r.Index])
             {
+                List<TimePoint>? points = _nics[r.Index];
                 double load = r.Load;
                 if (points is null)
                 {
@@ -77,7 +94,8 @@ public sealed class TimelineRecorder
                         continue;
                     }
 
-                    _nics[r] = points = [new TimePoint(0, 0)];
+                    // Room for a handful of points (a NIC that carries migrations steps up and down a few times), not grown from one.
+                    _nics[r.Index] = points = new List<TimePoint>(NicSeriesCapacity) { new TimePoint(0, 0) };
                 }
 
                 Add(points, load);

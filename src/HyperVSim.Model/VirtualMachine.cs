@@ -24,7 +24,7 @@ public sealed class VirtualMachine
         _sim = sim;
         Streams = streams;
         Index = index;
-        Dirtying = DirtyingModels.Create(spec.Dirtying, spec.MemoryBytes, () => streams.For(spec.Name, "memoryDirtying"));
+        Dirtying = DirtyingModels.Create(spec.Dirtying, spec.MemoryBytes, DirtyingRandom);
         State = spec.State == VmInitialState.Running ? VmState.Running : VmState.Off;
         ShouldRun = State == VmState.Running;
         if (State == VmState.Running)
@@ -68,6 +68,9 @@ public sealed class VirtualMachine
 
     /// <summary>This VM's stream for migration draws (setup jitter), from (seed, VM name, "liveMigration").</summary>
     internal Random MigrationRandom => _migrationRandom ??= Streams.For(Name, "liveMigration");
+
+    /// <summary>A new stream for the dirtying model's draws, from (seed, VM name, "memoryDirtying"); a method, so that no closure is made per VM.</summary>
+    private Random DirtyingRandom() => Streams.For(Name, "memoryDirtying");
 
     /// <summary>Total time the guest did not run after it first ran, up to <paramref name="now"/>.</summary>
     public SimTime DowntimeAt(SimTime now) => _downtime + (_downSince is { } since ? now - since : SimTime.Zero);

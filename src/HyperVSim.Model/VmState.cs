@@ -12,3 +12,12 @@ public enum VmState
     Paused,
     Failed,
 }
+
+/// <summary>Each <see cref="VmState"/>'s word in reports ("running", "off", ...), made once: records and timelines name a state per VM and per change.</summary>
+internal static class VmStateWords
+{
+    private static readonly string[] Words = Enum.GetValues<VmState>().Select(s => s.ToString().ToLowerInvariant()).ToArray();
+
+    /// <summary>The lower-case word of <paramref name="state"/>, as <c>state.ToString().ToLowerInvariant()</c> gives it.</summary>
+    public static string Word(this VmState state) => Words[(int)state];
+}

@@ -38,4 +38,20 @@ public sealed class AllocationTests
             }
         }
     }
+
+    /// <summary>An event's first callback is kept without a list: adding it allocates nothing.</summary>
+    [Fact]
+    public void Adding_the_first_callback_to_an_event_allocates_nothing()
+    {
+        var sim = new Simulation();
+        Action<Event> callback = _ => { };
+        Event[] events = [sim.Event("a"), sim.Event("b")];
+        events[0].AddCallback(callback); // JIT and first-call paths out of the way
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        events[1].AddCallback(callback);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.Should().Be(0);
+    }
 }

@@ -107,6 +107,41 @@ public sealed class EventTests
         log.Should().Equal(0, 1, 2, 3, 4);
     }
 
+    /// <summary>
+    /// The first callback is kept apart from the others (most events have one): withdrawing callbacks and adding more
+    /// keeps the order they were added in, whichever slot each sits in.
+    /// </summary>
+    [Theory]
+    [InlineData("+a +b -a +c", "b c")]
+    [InlineData("+a -a +b", "b")]
+    [InlineData("+a +b +c -b", "a c")]
+    [InlineData("+a +b -a -b +c +d", "c d")]
+    [InlineData("+a -a +b +c -b +d", "c d")]
+    public void Callbacks_keep_the_order_they_were_added_in_when_some_are_withdrawn(string script, string expected)
+    {
+        var log = new List<string>();
+        var callbacks = new Dictionary<string, Action<Event>>();
+        Event e = _sim.Event("e");
+        foreach (string step in script.Split(' '))
+        {
+            string name = step[1..];
+            Action<Event> cb = callbacks.TryGetValue(name, out Action<Event>? known) ? known : callbacks[name] = _ => log.Add(name);
+            if (step[0] == '+')
+            {
+                e.AddCallback(cb);
+            }
+            else
+            {
+                e.RemoveCallback(cb);
+            }
+        }
+
+        e.Succeed();
+        _sim.Run();
+
+        string.Join(" ", log).Should().Be(expected);
+    }
+
     [Fact]
     public void Adding_a_callback_after_processing_throws()
     {

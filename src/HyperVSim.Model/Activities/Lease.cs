@@ -4,35 +4,39 @@ namespace HyperVSim.Model.Activities;
 /// Something an activity holds — simultaneous-migration slots, memory reserved or planned on a host, later
 /// storage-move and start slots — given back exactly once when disposed. An activity keeps its leases in a
 /// <see cref="LeaseSet"/>, so ending or aborting it releases everything it held by construction.
+/// <para>
+/// Each kind is a small subclass that holds what it releases and words it only when asked: a migration takes several
+/// (its VM, planned and reserved memory, slots), and a study runs many migrations, so a lease is one object, no closures.
+/// </para>
 /// </summary>
-public sealed class Lease : IDisposable
+public abstract class Lease : IDisposable
 {
-    private readonly Func<string> _describe;
-    private Action? _release;
+    private bool _released;
 
-    /// <summary>
-    /// A lease that runs <paramref name="release"/> once; <paramref name="describe"/> words what it holds, called only
-    /// when <see cref="What"/> is read (diagnostics), so a run that never asks formats nothing.
-    /// </summary>
-    internal Lease(Func<string> describe, Action release)
+    private protected Lease()
     {
-        _describe = describe;
-        _release = release;
     }
 
-    /// <summary>What is held, in words ("a slot on hv1 and hv2", "8 GiB reserved on hv2").</summary>
-    public string What => _describe();
+    /// <summary>What is held, in words ("a slot on hv1 and hv2", "8 GiB reserved on hv2"), built only when read (diagnostics).</summary>
+    public abstract string What { get; }
 
     /// <summary>True until released.</summary>
-    public bool Held => _release is not null;
+    public bool Held => !_released;
 
     /// <summary>Gives the held thing back; a second call does nothing.</summary>
     public void Dispose()
     {
-        Action? release = _release;
-        _release = null;
-        release?.Invoke();
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
+        Release();
     }
+
+    /// <summary>Gives the held thing back (called once).</summary>
+    private protected abstract void Release();
 
     public override string ToString() => Held ? What : $"{What} (released)";
 }

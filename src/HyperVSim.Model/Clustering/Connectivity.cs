@@ -23,7 +23,29 @@ public sealed class Connectivity
         NetworkRole[] roles = [NetworkRole.Cluster, NetworkRole.Management, NetworkRole.LiveMigration];
         string[] chosen = cluster.Spec.Networks.Where(n => roles.Contains(n.Role)).Select(n => n.Name).ToArray();
         _networks = chosen.Length > 0 ? chosen : cluster.Spec.Networks.Select(n => n.Name).ToArray();
-        _implicit = _hosts.Select(h => !h.Nics.Any(n => _networks.Any(n.IsOn))).ToArray();
+        _implicit = new bool[_hosts.Count];
+        for (int i = 0; i < _implicit.Length; i++)
+        {
+            _implicit[i] = !OnAny(_hosts[i], _networks);
+        }
+    }
+
+    /// <summary>True when a NIC of <paramref name="host"/> is on one of <paramref name="networks"/> (loops: every run builds this per host).</summary>
+    private static bool OnAny(Host host, string[] networks)
+    {
+        IReadOnlyList<Nic> nics = host.Nics;
+        for (int i = 0; i < nics.Count; i++)
+        {
+            foreach (string network in networks)
+            {
+                if (nics[i].IsOn(network))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The heartbeat networks, in scenario order.</summary>

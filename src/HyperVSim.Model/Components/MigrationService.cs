@@ -20,6 +20,9 @@ public sealed class MigrationService : IClusterComponent
 
     internal MigrationAdmission Admission { get; private set; } = null!;
 
+    /// <summary>The list a migration tallies a transfer's limiting factors in (<see cref="LiveMigration.Account"/>), reused: one runs at a time.</summary>
+    internal List<(LimitFactor Factor, double Seconds)> LimitsScratch { get; } = [];
+
     /// <summary>Every migration requested so far, in request order.</summary>
     public IReadOnlyList<LiveMigration> Migrations => _migrations;
 

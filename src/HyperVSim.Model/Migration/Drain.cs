@@ -71,27 +71,31 @@ public sealed class Drain : IActivity
     private void MoveOffWhatRuns()
     {
         _moving = true;
-        // A copy (moves change the host's list) taken with a loop: this runs each time one of the drain's moves ends.
-        var toMove = new List<VirtualMachine>();
+        // A copy (moves change the host's list) taken with a loop: this runs each time one of the drain's moves ends, and
+        // then usually finds nothing to move, so the list is made only for a first VM, with room for the rest.
+        List<VirtualMachine>? toMove = null;
         IReadOnlyList<VirtualMachine> vms = Host.Vms;
         for (int i = 0; i < vms.Count; i++)
         {
             if (vms[i] is { State: VmState.Running, Migrating: false } v && !_gaveUp.Contains(v))
             {
-                toMove.Add(v);
+                (toMove ??= new List<VirtualMachine>(vms.Count - i)).Add(v);
             }
         }
 
-        foreach (VirtualMachine vm in toMove)
+        if (toMove is not null)
         {
-            Host? target = _placement.Choose(vm, out string why);
-            LiveMigration m = target is null
-                ? _migrationService.Refuse(vm, $"no node can take {vm.Name}: {why}", "cluster")
-                : _migrationService.LiveMigrate(vm, target, "cluster");
-            _migrations.Add(m);
-            if (m.Record is { Result: not MigrationResult.Completed })
+            foreach (VirtualMachine vm in toMove)
             {
-                _gaveUp.Add(vm);
+                Host? target = _placement.Choose(vm, out string why);
+                LiveMigration m = target is null
+                    ? _migrationService.Refuse(vm, $"no node can take {vm.Name}: {why}", "cluster")
+                    : _migrationService.LiveMigrate(vm, target, "cluster");
+                _migrations.Add(m);
+                if (m.Record is { Result: not MigrationResult.Completed })
+                {
+                    _gaveUp.Add(vm);
+                }
             }
         }
 

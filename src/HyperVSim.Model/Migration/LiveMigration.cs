@@ -20,10 +20,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 {
     private readonly MigrationService _service;
     private readonly Cluster _cluster;
-    private readonly List<PhaseRecord> _phases = [];
-    private readonly Dictionary<LimitFactor, double> _limits = [];
+    // The phases so far, in an array grown as a list grows (4, 8, ...): the record takes it as it is when it is exactly
+    // full (pre-copy's four phases), since a later phase would go to a new array; otherwise it takes a copy.
+    private PhaseRecord[] _phases = [];
+    private int _phaseCount;
+    // Seconds per limiting factor in the order first seen (a list: a migration meets two or three factors).
+    private readonly List<(LimitFactor Factor, double Seconds)> _limits = new(4);
     private readonly LeaseSet _leases = new();
-    private readonly List<Flow.Flow> _flows = [];
+    private List<Flow.Flow>? _flows; // storage moves' flows in flight (made at the first: most migrations move only memory)
     private IReadOnlyList<(DiskSpec Disk, Volume From)>? _disksToCopy;
     private readonly SimTime _requestedAt;
     private SimTime? _startedAt;
@@ -32,6 +36,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private Lease? _reserved;
     private ITransferSession? _session;
     private Process? _process;
+    private Host? _processTarget;
     // What it waits on: the words when given (Waiting), else built when read from the transfer awaited (WaitingToSend)
     // or, with no transfer, the slot awaited (WaitingForSlot); a run that never stalls formats none of them.
     private string? _waitingOn = "its request to be processed";
@@ -144,15 +149,21 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     internal void Start()
     {
         Vm.Migrating = true;
-        _leases.Add(new Lease(() => $"the VM {Vm.Name}", () => Vm.Migrating = false));
+        _leases.Add(new VmLease(Vm));
         if (!StorageOnly)
         {
             Plan();
         }
 
-        _process = _cluster.Simulation.Process(Run(), StorageOnly ? $"storage-migration {Vm.Name} {Source.Name}" : $"live-migration {Vm.Name} {Source.Name}->{Target!.Name}");
+        _processTarget = Target;
+        _process = _cluster.Simulation.Process(Run(), this, static m => ((LiveMigration)m).ProcessName);
         _process.AddCallback(OnProcessEnded);
     }
+
+    /// <summary>The process's name (messages only, so built when read), with the destination it had when it started.</summary>
+    private string ProcessName => StorageTarget is not null && ReferenceEquals(Source, _processTarget)
+        ? $"storage-migration {Vm.Name} {Source.Name}"
+        : $"live-migration {Vm.Name} {Source.Name}->{_processTarget!.Name}";
 
     /// <summary>
     /// A process that failed: a transfer it waited on failed (a NIC or link under it died), so the migration fails and
@@ -254,6 +265,14 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     /// <summary>Called by admission when it gives the migration its slots on both hosts; disposing the lease frees them.</summary>
     internal void Admit(Lease slots) => _slots = _leases.Add(slots);
 
+    /// <summary>The VM itself, taken while a move runs: no other move may start for it.</summary>
+    private sealed class VmLease(VirtualMachine vm) : Lease
+    {
+        public override string What => $"the VM {vm.Name}";
+
+        private protected override void Release() => vm.Migrating = false;
+    }
+
     private void Plan() => _planned = _leases.Add(Target!.PlanIncoming(Vm.Spec.MemoryBytes));
 
     private IEnumerable<Event> Run()
@@ -339,6 +358,11 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     private void CancelFlows()
     {
+        if (_flows is null)
+        {
+            return;
+        }
+
         foreach (Flow.Flow f in _flows.ToArray())
         {
             _cluster.Flows.Cancel(f);
@@ -359,15 +383,16 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Flow.Flow flow = _cluster.Flows.Start($"move:{Vm.Name}", bytes, path, bound);
         if (flow.Active)
         {
-            _flows.Add(flow);
-            flow.Completion.AddCallback(_ => _flows.Remove(flow));
+            List<Flow.Flow> flows = _flows ??= [];
+            flows.Add(flow);
+            flow.Completion.AddCallback(_ => flows.Remove(flow));
             foreach (var (volume, host) in needs)
             {
                 _cluster.NeedsVolume(flow, volume, host);
             }
         }
 
-        return new FlowTransfer(_cluster.Simulation, [flow], bytes, (_, span) =>
+        return new FlowTransfer(flow, bytes, (_, span) =>
             span.Resource is { } r && volumes.Contains(r) ? LimitFactor.Storage : NetworkPath.Factor(span, ownCap));
     }
 
@@ -428,7 +453,18 @@ public sealed class LiveMigration : IMigrationContext, IActivity
 
     void IMigrationContext.ResumeVm() => Vm.Resume();
 
-    void IMigrationContext.AddPhase(PhaseRecord phase) => _phases.Add(phase);
+    void IMigrationContext.AddPhase(PhaseRecord phase)
+    {
+        if (_phaseCount == _phases.Length)
+        {
+            Array.Resize(ref _phases, Math.Max(4, 2 * _phases.Length));
+        }
+
+        _phases[_phaseCount++] = phase;
+    }
+
+    /// <summary>The phases recorded so far.</summary>
+    private ReadOnlySpan<PhaseRecord> PhasesSoFar => _phases.AsSpan(0, _phaseCount);
 
     /// <inheritdoc cref="IMigrationContext.Account"/>
     public LimitFactor? Account(ITransfer transfer, bool count = true)
@@ -436,7 +472,9 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         ArgumentNullException.ThrowIfNull(transfer);
         LimitFactor? longest = null;
         double best = -1;
-        IReadOnlyList<(LimitFactor Factor, double Seconds)> limits = transfer.LimitedBy();
+        List<(LimitFactor Factor, double Seconds)> limits = _service.LimitsScratch;
+        limits.Clear();
+        transfer.LimitedBy(limits);
         for (int i = 0; i < limits.Count; i++)
         {
             var (factor, seconds) = limits[i];
@@ -456,8 +494,20 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     }
 
     /// <inheritdoc cref="IMigrationContext.AddLimit"/>
-    public void AddLimit(LimitFactor factor, double seconds) =>
-        _limits[factor] = _limits.GetValueOrDefault(factor) + seconds;
+    public void AddLimit(LimitFactor factor, double seconds)
+    {
+        for (int i = 0; i < _limits.Count; i++)
+        {
+            if (_limits[i].Factor == factor)
+            {
+                _limits[i] = (factor, _limits[i].Seconds + seconds);
+                return;
+            }
+        }
+
+        // 0 + seconds, as a new entry always was (a −0 becomes +0).
+        _limits.Add((factor, 0.0 + seconds));
+    }
 
     void IMigrationContext.Complete(MigrationOutcome outcome) => Finish(MigrationState.Completed, null, outcome);
 
@@ -519,7 +569,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private int Passes()
     {
         int n = 0;
-        foreach (PhaseRecord p in _phases)
+        foreach (PhaseRecord p in PhasesSoFar)
         {
             n += p.Kind == PhaseKind.Pass ? 1 : 0;
         }
@@ -531,7 +581,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private long PhaseWire(PhaseKind? kind)
     {
         long sum = 0;
-        foreach (PhaseRecord p in _phases)
+        foreach (PhaseRecord p in PhasesSoFar)
         {
             sum += kind is null || p.Kind == kind ? p.BytesOnWire : 0;
         }
@@ -543,7 +593,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     private long PhaseBytes(PhaseKind kind)
     {
         long sum = 0;
-        foreach (PhaseRecord p in _phases)
+        foreach (PhaseRecord p in PhasesSoFar)
         {
             sum += p.Kind == kind ? p.Bytes : 0;
         }
@@ -576,7 +626,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
         Reason = reason,
         Fallback = FallbackReason,
         RequestedBy = RequestedBy,
-        Phases = _phases.ToArray(),
+        Phases = _phaseCount == _phases.Length ? _phases : PhasesSoFar.ToArray(),
         CompletedAt = completedAt?.Seconds,
         BlackoutSeconds = outcome?.BlackoutSeconds ?? 0,
         Rounds = outcome?.Rounds ?? Passes(),

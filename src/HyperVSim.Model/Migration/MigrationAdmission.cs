@@ -22,7 +22,7 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous, in
     /// <summary>An event that succeeds when the migration may start (at once when both hosts have a slot).</summary>
     public Event Request(LiveMigration migration)
     {
-        Event admitted = sim.Event($"admit:{migration.Vm.Name}");
+        Event admitted = sim.Event(migration, static m => $"admit:{((LiveMigration)m).Vm.Name}");
         _waiting.Add((migration, admitted));
         Pump();
         return admitted;
@@ -100,8 +100,14 @@ internal sealed class MigrationAdmission(Simulation sim, int maxSimultaneous, in
             _storage[h] = ActiveStorage(h) + 1;
         }
 
-        migration.Admit(new Lease(
-            () => live ? $"a migration slot on {source.Name} and {target.Name}" : $"a storage-migration slot on {source.Name}",
-            () => Release(source, target, live, storage)));
+        migration.Admit(new SlotLease(this, source, target, live, storage));
+    }
+
+    /// <summary>The slots one admitted migration holds; released, they go back and the queue is scanned again.</summary>
+    private sealed class SlotLease(MigrationAdmission admission, Host source, Host target, bool live, IReadOnlyList<Host> storage) : Lease
+    {
+        public override string What => live ? $"a migration slot on {source.Name} and {target.Name}" : $"a storage-migration slot on {source.Name}";
+
+        private protected override void Release() => admission.Release(source, target, live, storage);
     }
 }

@@ -30,9 +30,11 @@ public sealed class Placement : IClusterComponent
         ArgumentNullException.ThrowIfNull(vm);
         Host? best = null;
         long bestFree = long.MinValue;
-        var reasons = new List<string>();
-        foreach (Host h in (_cluster ?? throw new InvalidOperationException("placement is not attached to a cluster")).Hosts)
+        List<string>? reasons = null; // made at the first refusal
+        IReadOnlyList<Host> hosts = (_cluster ?? throw new InvalidOperationException("placement is not attached to a cluster")).Hosts;
+        for (int i = 0; i < hosts.Count; i++)
         {
+            Host h = hosts[i];
             if (ReferenceEquals(h, vm.Host))
             {
                 continue;
@@ -51,7 +53,7 @@ public sealed class Placement : IClusterComponent
 
             if (refusal is not null)
             {
-                reasons.Add(refusal);
+                (reasons ??= []).Add(refusal);
                 continue;
             }
 
@@ -62,7 +64,7 @@ public sealed class Placement : IClusterComponent
             }
         }
 
-        why = reasons.Count == 0 ? "the cluster has no other node" : string.Join("; ", reasons);
+        why = reasons is null ? "the cluster has no other node" : string.Join("; ", reasons);
         return best;
     }
 }

@@ -12,14 +12,17 @@ namespace HyperVSim.Model.Results;
 public sealed class VmTimelineRecorder
 {
     private readonly Cluster _cluster;
-    private readonly Dictionary<VirtualMachine, List<VmTimelineEntry>> _entries = [];
+    /// <summary>Each VM's timeline, by <see cref="VirtualMachine.Index"/>.</summary>
+    private readonly List<VmTimelineEntry>[] _entries;
 
     public VmTimelineRecorder(Cluster cluster)
     {
         _cluster = cluster ?? throw new ArgumentNullException(nameof(cluster));
+        _entries = new List<VmTimelineEntry>[cluster.Vms.Count];
         foreach (VirtualMachine vm in cluster.Vms)
         {
-            _entries[vm] = [new VmTimelineEntry(0, Word(vm.State), vm.Host?.Name, vm.Reason)];
+            // Room for a few entries (a VM that moves once has three), not grown from one.
+            _entries[vm.Index] = new List<VmTimelineEntry>(4) { new VmTimelineEntry(0, vm.State.Word(), vm.Host?.Name, vm.Reason) };
         }
 
         cluster.VmStateChanged += OnState;
@@ -29,7 +32,7 @@ public sealed class VmTimelineRecorder
     }
 
     /// <summary>The timeline of <paramref name="vm"/>, in time order.</summary>
-    public IReadOnlyList<VmTimelineEntry> For(VirtualMachine vm) => _entries[vm];
+    public IReadOnlyList<VmTimelineEntry> For(VirtualMachine vm) => _entries[vm.Index];
 
     private void OnState(VirtualMachine vm, VmState before)
     {
@@ -38,7 +41,7 @@ public sealed class VmTimelineRecorder
             return;
         }
 
-        Add(vm, Word(vm.State), vm.Host?.Name, vm.Reason);
+        Add(vm, vm.State.Word(), vm.Host?.Name, vm.Reason);
     }
 
     private void OnMigrationEnded(LiveMigration m)
@@ -56,7 +59,7 @@ public sealed class VmTimelineRecorder
 
     private void Add(VirtualMachine vm, string state, string? host, string reason)
     {
-        List<VmTimelineEntry> list = _entries[vm];
+        List<VmTimelineEntry> list = _entries[vm.Index];
         VmTimelineEntry last = list[^1];
         if (last.State == state && last.Host == host && last.Reason == reason)
         {
@@ -66,11 +69,6 @@ public sealed class VmTimelineRecorder
         double now = _cluster.Simulation.Now.Seconds;
         list.Add(new VmTimelineEntry(now, state, host, reason));
     }
-
-    /// <summary>Each state's word, made once (not two strings per state change).</summary>
-    private static readonly Dictionary<VmState, string> Words = Enum.GetValues<VmState>().ToDictionary(s => s, s => s.ToString().ToLowerInvariant());
-
-    private static string Word(VmState state) => Words[state];
 
     private static string WireWord(MigrationResult result) => result.ToString().ToLowerInvariant();
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HyperVSim.Engine;
 using HyperVSim.Flow;
 using HyperVSim.Model.Migration;
@@ -28,7 +29,6 @@ internal sealed class CompressionTransport : IMigrationTransport
     {
         private double? _spareAtFirstPass;
         private string? _passName;
-        private Func<Flow.Flow, BottleneckSpan, LimitFactor>? _factorOf;
 
         public override string Network => tcp.Network;
 
@@ -101,9 +101,6 @@ internal sealed class CompressionTransport : IMigrationTransport
             tcp.Close();
         }
 
-        /// <summary><see cref="Factor"/> as the delegate every compressed pass's transfer reads (one per session).</summary>
-        private Func<Flow.Flow, BottleneckSpan, LimitFactor> FactorOf => _factorOf ??= (_, span) => Factor(span);
-
         private LimitFactor Factor(BottleneckSpan span) =>
             ReferenceEquals(span.Resource, Context.Source.SpareCpu) || ReferenceEquals(span.Resource, Context.Target.SpareCpu)
                 ? LimitFactor.CompressionCpu
@@ -117,32 +114,27 @@ internal sealed class CompressionTransport : IMigrationTransport
         /// sending plain, the compressed flow stops where it is and the memory bytes still to send go as TCP/IP.
         /// Done succeeds when the last byte is on the target, whichever way it went.
         /// </summary>
-        private sealed class CompressedPass : ITransfer
+        private sealed class CompressedPass : ITransfer, ISpareCpuWatcher
         {
             private readonly Session _session;
-            private readonly long _payload;
             private readonly double _wirePerByte;
             private readonly double _cpuPerByte;
             private readonly Flow.Flow _flow;
-            private readonly FlowTransfer _compressed;
-            private readonly Action<Host> _onSpareCpuChanged;
             private ITransfer? _plain;
             private long _compressedWire;
 
             public CompressedPass(Session session, long payloadBytes)
             {
                 _session = session;
-                _payload = payloadBytes;
-
-                // One delegate to subscribe and unsubscribe with (a method group would allocate one each time).
-                _onSpareCpuChanged = OnSpareCpuChanged;
                 TransportContext ctx = session.Context;
                 _wirePerByte = session.WirePerByte;
                 double srcCpu = session.SourceCpuPerByte;
                 double dstCpu = session.TargetCpuPerByte;
                 _cpuPerByte = srcCpu + dstCpu;
                 double ceiling = ctx.Settings.StreamCeilingBytesPerSecond is { } c ? c / _wirePerByte : double.PositiveInfinity;
-                var path = new FlowUsage[2 + (srcCpu > 0 ? 1 : 0) + (dstCpu > 0 ? 1 : 0)];
+                // The path on the stack (the flow keeps its own copy): both NICs, then the spare CPU of each end that works.
+                var buffer = default(PathBuffer);
+                Span<FlowUsage> path = buffer;
                 path[0] = new FlowUsage(session.Tcp.Source.Transmit, _wirePerByte);
                 path[1] = new FlowUsage(session.Tcp.Target.Receive, _wirePerByte);
                 int next = 2;
@@ -153,22 +145,21 @@ internal sealed class CompressionTransport : IMigrationTransport
 
                 if (dstCpu > 0)
                 {
-                    path[next] = new FlowUsage(ctx.Target.SpareCpu, dstCpu);
+                    path[next++] = new FlowUsage(ctx.Target.SpareCpu, dstCpu);
                 }
 
                 Done = ctx.Simulation.Event(session.PassName);
-                _flow = session.StartFlow(payloadBytes, path, ceiling);
+                _flow = session.StartFlow(payloadBytes, path[..next], ceiling);
                 _compressedWire = (long)Math.Round(payloadBytes * _wirePerByte);
                 session.Cpu += (payloadBytes * _cpuPerByte) + TransportCpu(_compressedWire, ctx.Settings.TcpCpuSecondsPerGB);
-                _compressed = new FlowTransfer(ctx.Simulation, [_flow], _compressedWire, session.FactorOf);
                 if (!_flow.Active)
                 {
                     Done.Succeed();
                     return;
                 }
 
-                ctx.Source.SpareCpuChanged += _onSpareCpuChanged;
-                ctx.Target.SpareCpuChanged += _onSpareCpuChanged;
+                ctx.Source.WatchSpareCpu(this);
+                ctx.Target.WatchSpareCpu(this);
                 _flow.Completion.AddCallback(e =>
                 {
                     Unsubscribe();
@@ -195,23 +186,34 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             public IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy()
             {
-                IReadOnlyList<(LimitFactor Factor, double Seconds)> compressed = _compressed.LimitedBy();
-                if (_plain is null)
+                var tally = new List<(LimitFactor Factor, double Seconds)>();
+                LimitedBy(tally);
+                return tally;
+            }
+
+            public void LimitedBy(List<(LimitFactor Factor, double Seconds)> tally)
+            {
+                // The compressed flow's spans, each by what bound it (a compression CPU, a NIC, the stream ceiling).
+                IReadOnlyList<BottleneckSpan> spans = _flow.BottleneckSpans;
+                for (int k = 0; k < spans.Count; k++)
                 {
-                    return compressed;
+                    FlowTransfer.Tally(tally, _session.Factor(spans[k]), spans[k].Duration.Seconds);
                 }
 
-                var tally = new List<(LimitFactor Factor, double Seconds)>(compressed);
+                if (_plain is null)
+                {
+                    return;
+                }
+
+                // The plain rest's own tally, then added entry by entry (summed in this order, as always).
                 IReadOnlyList<(LimitFactor Factor, double Seconds)> plain = _plain.LimitedBy();
                 for (int k = 0; k < plain.Count; k++)
                 {
                     FlowTransfer.Tally(tally, plain[k].Factor, plain[k].Seconds);
                 }
-
-                return tally;
             }
 
-            private void OnSpareCpuChanged(Host host)
+            public void OnSpareCpuChanged(Host host)
             {
                 if (!_flow.Active || _plain is not null || _session.CompressionPays())
                 {
@@ -243,8 +245,15 @@ internal sealed class CompressionTransport : IMigrationTransport
 
             private void Unsubscribe()
             {
-                _session.Context.Source.SpareCpuChanged -= _onSpareCpuChanged;
-                _session.Context.Target.SpareCpuChanged -= _onSpareCpuChanged;
+                _session.Context.Source.UnwatchSpareCpu(this);
+                _session.Context.Target.UnwatchSpareCpu(this);
+            }
+
+            /// <summary>Room for a compressed pass's path: two NICs and two CPU pools.</summary>
+            [InlineArray(4)]
+            private struct PathBuffer
+            {
+                private FlowUsage _first;
             }
         }
 

@@ -7,8 +7,19 @@ namespace HyperVSim.Model.Transports;
 /// <summary>A payload carried by one or more flows (one per channel); done when all are through.</summary>
 internal sealed class FlowTransfer : ITransfer
 {
-    private readonly IReadOnlyList<Flow.Flow> _flows;
+    // One flow (the usual case, kept without a list around it) or several.
+    private readonly Flow.Flow? _flow;
+    private readonly IReadOnlyList<Flow.Flow> _flows = [];
     private readonly Func<Flow.Flow, BottleneckSpan, LimitFactor> _factorOf;
+
+    /// <summary>A payload carried by one flow: done when it is.</summary>
+    public FlowTransfer(Flow.Flow flow, long bytesOnWire, Func<Flow.Flow, BottleneckSpan, LimitFactor> factorOf)
+    {
+        _flow = flow;
+        _factorOf = factorOf;
+        BytesOnWire = bytesOnWire;
+        Done = flow.Completion;
+    }
 
     public FlowTransfer(Simulation sim, IReadOnlyList<Flow.Flow> flows, long bytesOnWire, Func<Flow.Flow, BottleneckSpan, LimitFactor> factorOf)
     {
@@ -24,19 +35,32 @@ internal sealed class FlowTransfer : ITransfer
 
     public IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy()
     {
-        // Factors in the order first seen, so ties resolve the same way every run.
         var tally = new List<(LimitFactor Factor, double Seconds)>();
-        for (int f = 0; f < _flows.Count; f++)
+        LimitedBy(tally);
+        return tally;
+    }
+
+    public void LimitedBy(List<(LimitFactor Factor, double Seconds)> tally)
+    {
+        // Factors in the order first seen, so ties resolve the same way every run.
+        if (_flow is not null)
         {
-            Flow.Flow flow = _flows[f];
-            IReadOnlyList<BottleneckSpan> spans = flow.BottleneckSpans;
-            for (int s = 0; s < spans.Count; s++)
-            {
-                Tally(tally, _factorOf(flow, spans[s]), spans[s].Duration.Seconds);
-            }
+            TallyFlow(tally, _flow);
         }
 
-        return tally;
+        for (int f = 0; f < _flows.Count; f++)
+        {
+            TallyFlow(tally, _flows[f]);
+        }
+    }
+
+    private void TallyFlow(List<(LimitFactor Factor, double Seconds)> tally, Flow.Flow flow)
+    {
+        IReadOnlyList<BottleneckSpan> spans = flow.BottleneckSpans;
+        for (int s = 0; s < spans.Count; s++)
+        {
+            Tally(tally, _factorOf(flow, spans[s]), spans[s].Duration.Seconds);
+        }
     }
 
     /// <summary>Adds <paramref name="seconds"/> to <paramref name="factor"/>'s entry in <paramref name="tally"/>, appending it when new.</summary>

@@ -35,6 +35,12 @@ public interface ITransfer
     /// <summary>Each limiting factor (link, nic, streamCeiling, ...) with the seconds it bound this transfer.</summary>
     IReadOnlyList<(LimitFactor Factor, double Seconds)> LimitedBy();
 
+    /// <summary>
+    /// Puts what <see cref="LimitedBy()"/> returns into <paramref name="into"/>, an empty list the caller reuses (a migration
+    /// accounts for every pass): the transports fill it directly, without a list of their own.
+    /// </summary>
+    void LimitedBy(List<(LimitFactor Factor, double Seconds)> into) => into.AddRange(LimitedBy());
+
     /// <summary>How the payload crossed: plain, unless a compression transport compressed it (<see cref="PayloadEncoding"/>).</summary>
     PayloadEncoding Encoding => PayloadEncoding.Plain;
 

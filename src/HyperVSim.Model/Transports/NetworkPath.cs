@@ -5,8 +5,11 @@ namespace HyperVSim.Model.Transports;
 /// <summary>Chooses the live-migration network: the first in the cluster's order on which both hosts have a NIC that is up.</summary>
 internal static class NetworkPath
 {
-    /// <summary>The network and each side's usable NICs on it, or null with the networks that were tried.</summary>
-    public static (string Network, IReadOnlyList<Nic> Source, IReadOnlyList<Nic> Target)? Choose(TransportContext ctx, out string failure)
+    /// <summary>
+    /// The network and the NIC each side sends and receives on (of its NICs up on that network, the least loaded in that
+    /// direction), or null with the networks that were tried.
+    /// </summary>
+    public static (string Network, Nic Source, Nic Target)? Choose(TransportContext ctx, out string failure)
     {
         // Plain loops: every migration opens a transport here.
         if (FirstConnected(ctx.Source, ctx.Target, ctx.NetworkOrder) is not { } network)
@@ -16,7 +19,7 @@ internal static class NetworkPath
         }
 
         failure = string.Empty;
-        return (network, UpOn(ctx.Source.Nics, network), UpOn(ctx.Target.Nics, network));
+        return (network, LeastLoaded(ctx.Source.Nics, network, transmit: true), LeastLoaded(ctx.Target.Nics, network, transmit: false));
     }
 
     /// <summary>
@@ -44,44 +47,25 @@ internal static class NetworkPath
         ? "the cluster has no live-migration network"
         : $"no live-migration network connects {source.Name} and {target.Name} with a NIC up on both (tried: {string.Join(", ", order)})";
 
-    /// <summary>The NIC carrying the fewest flows in the given direction; the first listed on a tie.</summary>
-    public static Nic LeastLoaded(IReadOnlyList<Nic> nics, bool transmit)
+    /// <summary>
+    /// Of the NICs up on <paramref name="network"/> (the host has one), the one carrying the fewest flows in the given
+    /// direction; the first listed on a tie. One pass, no list of the usable NICs: every migration chooses here.
+    /// </summary>
+    private static Nic LeastLoaded(IReadOnlyList<Nic> nics, string network, bool transmit)
     {
-        Nic best = nics[0];
-        for (int i = 1; i < nics.Count; i++)
+        Nic? best = null;
+        for (int i = 0; i < nics.Count; i++)
         {
-            if (Flows(nics[i], transmit) < Flows(best, transmit))
+            if (nics[i].IsUpOn(network) && (best is null || Flows(nics[i], transmit) < Flows(best, transmit)))
             {
                 best = nics[i];
             }
         }
 
-        return best;
+        return best ?? throw new InvalidOperationException($"no NIC is up on {network}");
     }
 
     private static int Flows(Nic nic, bool transmit) => (transmit ? nic.Transmit : nic.Receive).FlowCount;
-
-    /// <summary>The NICs of <paramref name="nics"/> that are up and on <paramref name="network"/>, in their order.</summary>
-    private static Nic[] UpOn(IReadOnlyList<Nic> nics, string network)
-    {
-        int count = 0;
-        for (int i = 0; i < nics.Count; i++)
-        {
-            count += nics[i].IsUpOn(network) ? 1 : 0;
-        }
-
-        var up = new Nic[count];
-        int next = 0;
-        for (int i = 0; i < nics.Count; i++)
-        {
-            if (nics[i].IsUpOn(network))
-            {
-                up[next++] = nics[i];
-            }
-        }
-
-        return up;
-    }
 
     /// <summary>Maps a flow's bottleneck to a report factor: a NIC alone (nic), a NIC shared with other flows (link), its own cap (<paramref name="ownCap"/>).</summary>
     public static LimitFactor Factor(Flow.BottleneckSpan span, LimitFactor ownCap) =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using HyperVSim.Flow;
 using HyperVSim.Model.Migration;
 
@@ -67,7 +68,7 @@ internal sealed class SmbTransport : IMigrationTransport
                     path.Add(new FlowUsage(receiveLimit, 1));
                 }
 
-                flows.Add(StartFlow(share, path));
+                flows.Add(StartFlow(share, CollectionsMarshal.AsSpan(path)));
             }
 
             Cpu += TransportCpu(payloadBytes, rdma ? Context.Settings.RdmaCpuSecondsPerGB : Context.Settings.TcpCpuSecondsPerGB);

@@ -17,9 +17,7 @@ internal sealed class TcpIpTransport : IMigrationTransport
             return TransportOpening.Fail(failure);
         }
 
-        Nic src = NetworkPath.LeastLoaded(p.Source, transmit: true);
-        Nic dst = NetworkPath.LeastLoaded(p.Target, transmit: false);
-        return TransportOpening.Of(new Session(context, p.Network, src, dst));
+        return TransportOpening.Of(new Session(context, p.Network, p.Source, p.Target));
     }
 
     /// <summary>One stream over (source NIC transmit, target NIC receive).</summary>
@@ -38,7 +36,7 @@ internal sealed class TcpIpTransport : IMigrationTransport
             double ceiling = Context.Settings.StreamCeilingBytesPerSecond ?? double.PositiveInfinity;
             Flow.Flow flow = StartFlow(payloadBytes, [new FlowUsage(src.Transmit, 1), new FlowUsage(dst.Receive, 1)], ceiling);
             Cpu += TransportCpu(payloadBytes, Context.Settings.TcpCpuSecondsPerGB);
-            return new FlowTransfer(Context.Simulation, [flow], payloadBytes, (_, span) => NetworkPath.Factor(span, LimitFactor.StreamCeiling));
+            return new FlowTransfer(flow, payloadBytes, (_, span) => NetworkPath.Factor(span, LimitFactor.StreamCeiling));
         }
     }
 }

@@ -6,7 +6,10 @@ namespace HyperVSim.Model.Transports;
 /// <summary>What every flow-based session shares: the flows in flight, CPU accounting, and cancelling on close.</summary>
 internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSession
 {
-    private readonly List<Flow.Flow> _inFlight = [];
+    // The flows started, less those seen ended when the next one started: Close cancels what is still active (cancelling
+    // an ended flow does nothing), so no per-flow completion callback is needed to keep the list exact. Made at the first
+    // flow (a compression session's inner TCP/IP session starts flows only when a pass falls back).
+    private List<Flow.Flow>? _inFlight;
     private string? _flowName;
 
     protected TransportContext Context => ctx;
@@ -29,20 +32,29 @@ internal abstract class TransferSessionBase(TransportContext ctx) : ITransferSes
 
     public virtual void Close()
     {
-        foreach (Flow.Flow f in _inFlight.ToArray())
+        // Cancelling only triggers each flow's completion (processed later), so the list does not change under the loop.
+        if (_inFlight is null)
+        {
+            return;
+        }
+
+        foreach (Flow.Flow f in _inFlight)
         {
             ctx.Flows.Cancel(f);
         }
+
+        _inFlight.Clear();
     }
 
-    /// <summary>Starts a flow and keeps it until it ends, so <see cref="Close"/> can cancel it.</summary>
-    protected Flow.Flow StartFlow(double amount, IReadOnlyList<FlowUsage> path, double bound = double.PositiveInfinity)
+    /// <summary>Starts a flow and keeps it while it may run, so <see cref="Close"/> can cancel it.</summary>
+    protected Flow.Flow StartFlow(double amount, ReadOnlySpan<FlowUsage> path, double bound = double.PositiveInfinity)
     {
         Flow.Flow flow = ctx.Flows.Start(FlowName, amount, path, bound);
         if (flow.Active)
         {
-            _inFlight.Add(flow);
-            flow.Completion.AddCallback(_ => _inFlight.Remove(flow));
+            List<Flow.Flow> inFlight = _inFlight ??= [];
+            inFlight.RemoveAll(static f => !f.Active);
+            inFlight.Add(flow);
         }
 
         return flow;

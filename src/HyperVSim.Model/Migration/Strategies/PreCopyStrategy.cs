@@ -37,7 +37,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         int rounds = 0;
         string stopReason;
         SimTime dirtyPassesTime = SimTime.Zero;
-        var resends = new List<ITransfer>();
+        List<ITransfer>? resends = null; // the passes after the first, kept only when there are some
         IConvergenceStrategy convergence = ConvergenceStrategies.Get(ctx.Settings.Convergence);
         double throttle = 0;
         while (true)
@@ -46,7 +46,7 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
 
             // The guest dirties at the speed it runs: its CPU share on a busy host, less any throttle.
             double guestSpeed = ctx.Source.GuestCpuShare * (1 - throttle);
-            ctx.WaitingToSend($"pass {rounds}", toSend, session);
+            ctx.WaitingToSend(PassStep(rounds), toSend, session);
             ITransfer pass = session.Send(toSend);
             yield return pass.Done;
             SimTime passTime = ctx.Now - passStart;
@@ -59,7 +59,11 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
             }
 
             ctx.AddPhase(Sent(PhaseKind.Pass, rounds - 1, passStart, ctx.Now, toSend, pass, dirtied, ctx.Account(pass, count: rounds == 1), throttle));
-            resends.Add(pass);
+            if (rounds > 1)
+            {
+                (resends ??= []).Add(pass);
+            }
+
             throttle = convergence.NextThrottle(throttle, toSend, dirtied);
             double rate = passTime > SimTime.Zero ? toSend / passTime.Seconds : double.PositiveInfinity;
             if (dirtied == 0)
@@ -109,16 +113,21 @@ internal sealed class PreCopyStrategy : IMigrationStrategy
         {
             ctx.AddLimit(LimitFactor.DirtyRate, dirtyPassesTime.Seconds);
         }
-        else
+        else if (resends is not null)
         {
-            for (int i = 1; i < resends.Count; i++)
+            foreach (ITransfer resend in resends)
             {
-                ctx.Account(resends[i], count: true);
+                ctx.Account(resend, count: true);
             }
         }
 
         ctx.Complete(new MigrationOutcome(rounds, wire, stopReason, (ctx.Now - blackoutStart).Seconds, session));
     }
+
+    /// <summary>"pass N", the step a migration waits on while pass N crosses (made once for the first passes).</summary>
+    private static string PassStep(int pass) => pass < PassSteps.Length ? PassSteps[pass] : $"pass {pass}";
+
+    private static readonly string[] PassSteps = Enumerable.Range(0, 16).Select(i => $"pass {i}").ToArray();
 
     private static PhaseRecord Phase(PhaseKind kind, int? pass, SimTime start, SimTime end) =>
         new(kind, pass, start.Seconds, end.Seconds, 0, 0, 0, null);

@@ -26,8 +26,8 @@ internal sealed class SharedNothingStrategy(IMigrationStrategy memory) : IMigrat
                 yield break;
             }
 
-            Nic src = NetworkPath.LeastLoaded(p.Source, transmit: true);
-            Nic dst = NetworkPath.LeastLoaded(p.Target, transmit: false);
+            Nic src = p.Source;
+            Nic dst = p.Target;
             foreach (Event step in DiskCopy.Run(ctx, [new FlowUsage(src.Transmit, 1), new FlowUsage(dst.Receive, 1)], LimitFactor.StreamCeiling))
             {
                 yield return step;
