@@ -100,7 +100,9 @@ public sealed class Maintenance : IClusterComponent
             }, null, "node back");
         }
 
-        if (!liveMigrates)
+        // A node a drain already emptied and paused (a patch run's drain, then its restart) goes down as it is: draining
+        // it again would move nothing and add an empty drain to the report.
+        if (!liveMigrates || (host.Paused && host.RunningVms == 0))
         {
             GoDown();
             return;

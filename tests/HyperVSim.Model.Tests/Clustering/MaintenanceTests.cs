@@ -101,6 +101,23 @@ public sealed class MaintenanceTests
     }
 
     [Fact]
+    public void A_restart_of_a_node_a_drain_already_emptied_goes_down_at_once_without_a_second_empty_drain()
+    {
+        // A patch run: drain hv1, install, then restart it (drain: true, as CAU asks). Nothing is left to move.
+        SimulationResult r = ClusterSimulation.Run(Scenario(Hosts(3), [Vm("a", "hv1"), Vm("b", "hv1"), Vm("c", "hv2")], null, Hour,
+            new PauseEventSpec(S(10), "hv1", Drain: true),
+            new RestartEventSpec(S(200), "hv1", S(300)) { Failback = new FailbackSpec(FailbackMode.Immediate) }));
+
+        r.Drains.Should().ContainSingle("the restart finds hv1 empty and paused: there is nothing to drain again")
+            .Which.Should().Match<DrainRecord>(d => d.Host == "hv1" && d.Moved == 2 && d.RequestedAt == 10);
+        r.Quorum.Single(q => q.Reason.Contains("left cleanly")).At.Should().Be(200, "it leaves as soon as it is asked to restart");
+        MigrationRecord[] back = r.Migrations.Where(m => m.To == "hv1").ToArray();
+        back.Select(m => m.Vm).Should().BeEquivalentTo(["a", "b"], "the first drain's VMs fail back after the restart");
+        back.Should().OnlyContain(m => Math.Abs(m.RequestedAt - (200 + 300 + 2)) < 1e-9 && m.Result == MigrationResult.Completed);
+        r.Vms.Should().OnlyContain(v => v.State == "running" && v.Outages == 0);
+    }
+
+    [Fact]
     public void A_2012R2_node_shut_down_without_maintenance_mode_live_migrates_its_VMs_and_a_2012_node_saves_them()
     {
         RestartEventSpec shutdown = new(S(10), "hv1", S(300), Drain: false);
