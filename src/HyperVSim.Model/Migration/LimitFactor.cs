@@ -7,6 +7,25 @@ namespace HyperVSim.Model.Migration;
 /// </summary>
 public readonly record struct LimitFactor(string Name, string Description)
 {
+    /// <summary>
+    /// Adds <paramref name="seconds"/> to <paramref name="factor"/>'s entry in <paramref name="tally"/>, appending it when
+    /// new (factors in the order first seen, so ties resolve the same way every run; a new entry is 0 + seconds, so a −0
+    /// counts as +0).
+    /// </summary>
+    internal static void Tally(List<(LimitFactor Factor, double Seconds)> tally, LimitFactor factor, double seconds)
+    {
+        for (int i = 0; i < tally.Count; i++)
+        {
+            if (tally[i].Factor == factor)
+            {
+                tally[i] = (factor, tally[i].Seconds + seconds);
+                return;
+            }
+        }
+
+        tally.Add((factor, 0.0 + seconds));
+    }
+
     /// <summary>A NIC direction the flow had to itself.</summary>
     public static LimitFactor Nic { get; } = new("nic", "the NIC line rate");
 

@@ -494,20 +494,7 @@ public sealed class LiveMigration : IMigrationContext, IActivity
     }
 
     /// <inheritdoc cref="IMigrationContext.AddLimit"/>
-    public void AddLimit(LimitFactor factor, double seconds)
-    {
-        for (int i = 0; i < _limits.Count; i++)
-        {
-            if (_limits[i].Factor == factor)
-            {
-                _limits[i] = (factor, _limits[i].Seconds + seconds);
-                return;
-            }
-        }
-
-        // 0 + seconds, as a new entry always was (a −0 becomes +0).
-        _limits.Add((factor, 0.0 + seconds));
-    }
+    public void AddLimit(LimitFactor factor, double seconds) => LimitFactor.Tally(_limits, factor, seconds);
 
     void IMigrationContext.Complete(MigrationOutcome outcome) => Finish(MigrationState.Completed, null, outcome);
 

@@ -197,7 +197,7 @@ internal sealed class CompressionTransport : IMigrationTransport
                 IReadOnlyList<BottleneckSpan> spans = _flow.BottleneckSpans;
                 for (int k = 0; k < spans.Count; k++)
                 {
-                    FlowTransfer.Tally(tally, _session.Factor(spans[k]), spans[k].Duration.Seconds);
+                    LimitFactor.Tally(tally, _session.Factor(spans[k]), spans[k].Duration.Seconds);
                 }
 
                 if (_plain is null)
@@ -209,7 +209,7 @@ internal sealed class CompressionTransport : IMigrationTransport
                 IReadOnlyList<(LimitFactor Factor, double Seconds)> plain = _plain.LimitedBy();
                 for (int k = 0; k < plain.Count; k++)
                 {
-                    FlowTransfer.Tally(tally, plain[k].Factor, plain[k].Seconds);
+                    LimitFactor.Tally(tally, plain[k].Factor, plain[k].Seconds);
                 }
             }
 

@@ -59,22 +59,7 @@ internal sealed class FlowTransfer : ITransfer
         IReadOnlyList<BottleneckSpan> spans = flow.BottleneckSpans;
         for (int s = 0; s < spans.Count; s++)
         {
-            Tally(tally, _factorOf(flow, spans[s]), spans[s].Duration.Seconds);
+            LimitFactor.Tally(tally, _factorOf(flow, spans[s]), spans[s].Duration.Seconds);
         }
-    }
-
-    /// <summary>Adds <paramref name="seconds"/> to <paramref name="factor"/>'s entry in <paramref name="tally"/>, appending it when new.</summary>
-    internal static void Tally(List<(LimitFactor Factor, double Seconds)> tally, LimitFactor factor, double seconds)
-    {
-        for (int i = 0; i < tally.Count; i++)
-        {
-            if (tally[i].Factor == factor)
-            {
-                tally[i] = (factor, tally[i].Seconds + seconds);
-                return;
-            }
-        }
-
-        tally.Add((factor, seconds));
     }
 }
